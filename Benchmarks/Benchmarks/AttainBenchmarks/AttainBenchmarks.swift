@@ -1,0 +1,18 @@
+import Attain
+import Benchmark
+import Foundation
+
+/// The repository root, found from this file's location (Benchmarks/Benchmarks/AttainBenchmarks/).
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+
+/// Every suite registers its benchmarks here. Allocation counts are the CI gate
+/// (`make bench-check`): wall-clock varies 20–40 % run to run on the CI machines.
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+    maxDuration: .seconds(3), maxIterations: 20,
+    thresholds: [.mallocCountTotal: .init(relative: [.p50: 5.0], absolute: [.p50: 100])])
+  randomBenchmarks()
+}

@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+// Attain: sales targets that are challenging yet achievable.
+// Module direction (lower never imports higher):
+//   CLAPACK → AttainLinearAlgebra, AttainRandom → AttainData → AttainForecast → AttainSimulation
+//   → AttainPlanning → AttainReport → Attain (umbrella) → attain (CLI)
+import PackageDescription
+
+let package = Package(
+  name: "Attain",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "Attain", targets: ["Attain"]),
+    .executable(name: "attain", targets: ["attain"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLAPACK", pkgConfig: "lapacke",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+    .target(name: "AttainLinearAlgebra", dependencies: ["CLAPACK"]),
+    .target(name: "AttainRandom"),
+    .target(name: "AttainData", dependencies: ["AttainLinearAlgebra"]),
+    .target(name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom"]),
+    .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData"]),
+    .target(name: "AttainPlanning", dependencies: ["AttainSimulation", "AttainForecast", "AttainData"]),
+    .target(name: "AttainReport", dependencies: ["AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
+    .target(
+      name: "Attain",
+      dependencies: [
+        "AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainForecast", "AttainSimulation", "AttainPlanning",
+        "AttainReport",
+      ]),
+    .executableTarget(
+      name: "attain",
+      dependencies: ["Attain", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    .testTarget(
+      name: "AttainLinearAlgebraTests", dependencies: ["AttainLinearAlgebra"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "AttainDataTests", dependencies: ["AttainData"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "AttainForecastTests", dependencies: ["AttainForecast"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"]),
+    .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
+    .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"]),
+    .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"]),
+    .testTarget(name: "AttainCLITests", dependencies: ["Attain"]),
+  ]
+)

@@ -1,0 +1,1 @@
+// AttainReport module.
