@@ -101,3 +101,23 @@ public enum FileBytes {
 private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   read(fd, buffer, count)
 }
+
+extension FileBytes {
+  /// Creates directory `path` and its missing parents (like `mkdir -p`); existing ones are fine.
+  ///
+  /// - Throws: `DataError` with `.cannotWrite` (line 0).
+  public static func createDirectory(_ path: String) throws(DataError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      prefix += part
+      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+        throw DataError(file: path, line: 0, column: 0, reason: .cannotWrite(lastErrorText()))
+      }
+      prefix += "/"
+    }
+    var info = stat()
+    if stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+      throw DataError(file: path, line: 0, column: 0, reason: .cannotWrite("not a directory"))
+    }
+  }
+}
