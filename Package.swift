@@ -46,6 +46,6 @@ let package = Package(
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
     .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"]),
     .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"]),
-    .testTarget(name: "AttainCLITests", dependencies: ["Attain"]),
+    .testTarget(name: "AttainCLITests", dependencies: ["Attain", "attain"]),
   ]
 )

@@ -2,9 +2,23 @@ import ArgumentParser
 import Attain
 
 @main
-struct AttainCommand: ParsableCommand {
+struct AttainCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "attain",
     abstract: "Sales targets that are challenging yet achievable: forecast, simulate, recommend, plan.",
-    subcommands: [])
+    subcommands: [AggregateCommand.self, DemoCommand.self, BenchCommand.self])
+
+  /// Runs the command line, reporting any error as one `error: ` line on stderr (see `ErrorReport`).
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      ErrorReport.exit(with: error, command: self)
+    }
+  }
 }

@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Whole-file byte input and atomic file output over POSIX calls (no Foundation).
+public enum FileBytes {
+  /// The display name used in error messages for standard input (path `-`).
+  public static let standardInputName = "<stdin>"
+
+  /// The name to show in messages for `path` (`<stdin>` for `-`).
+  public static func displayName(_ path: String) -> String {
+    path == "-" ? standardInputName : path
+  }
+
+  /// Reads all bytes of `path`, or of standard input when `path` is `-`.
+  ///
+  /// - Complexity: O(file size); one allocation when the size is known (regular files).
+  /// - Throws: `DataError` with `.cannotRead` (line 0).
+  public static func read(path: String) throws(DataError) -> [UInt8] {
+    let name = displayName(path)
+    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+    if fd < 0 { throw DataError(file: name, line: 0, column: 0, reason: .cannotRead(lastErrorText())) }
+    defer { if fd != 0 { close(fd) } }
+    var info = stat()
+    var capacity = 1 << 16
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      throw DataError(file: name, line: 0, column: 0, reason: .cannotRead("is a directory"))
+    }
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { capacity = max(Int(info.st_size) + 1, 1) }
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(capacity)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var failure: Int32 = 0
+    // Read through a fixed chunk until end of file (works for pipes and regular files).
+    while true {
+      let got = chunk.withUnsafeMutableBytes { buffer in
+        Glibc_read(fd, buffer.baseAddress, buffer.count)
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        failure = errno
+        break
+      }
+      if got == 0 { break }
+      bytes.append(contentsOf: chunk[0..<got])
+    }
+    if failure != 0 {
+      throw DataError(file: name, line: 0, column: 0, reason: .cannotRead(String(cString: strerror(failure))))
+    }
+    return bytes
+  }
+
+  /// Writes `bytes` to `path` atomically: into a temporary file in the same directory, which is
+  /// then renamed over `path`. Readers see the old file or the complete new one, never a part,
+  /// and a failed write leaves no file behind.
+  ///
+  /// - Throws: `DataError` with `.cannotWrite` (line 0); the temporary file is removed.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DataError) {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let fail = { (why: String) in DataError(file: path, line: 0, column: 0, reason: .cannotWrite(why)) }
+    if base.isEmpty { throw fail("not a file name") }
+    var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    if fd < 0 { throw fail(lastErrorText()) }
+    let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    var written = 0
+    var failure: String? = nil
+    bytes.withUnsafeBytes { buffer in
+      while written < buffer.count {
+        let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = lastErrorText()
+          return
+        }
+        written += n
+      }
+    }
+    // mkstemp creates mode 0600; give the output the usual 0644 less the umask.
+    let mask = umask(0)
+    umask(mask)
+    if failure == nil, fchmod(fd, 0o644 & ~mask) != 0 { failure = lastErrorText() }
+    if close(fd) != 0, failure == nil { failure = lastErrorText() }
+    if failure == nil, rename(temporary, path) != 0 { failure = lastErrorText() }
+    if let failure {
+      unlink(temporary)
+      throw fail(failure)
+    }
+  }
+
+  static func lastErrorText() -> String { String(cString: strerror(errno)) }
+}
+
+@inline(__always)
+private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
+}
+
+extension FileBytes {
+  /// Creates directory `path` and its missing parents (like `mkdir -p`); existing ones are fine.
+  ///
+  /// - Throws: `DataError` with `.cannotWrite` (line 0).
+  public static func createDirectory(_ path: String) throws(DataError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      prefix += part
+      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+        throw DataError(file: path, line: 0, column: 0, reason: .cannotWrite(lastErrorText()))
+      }
+      prefix += "/"
+    }
+    var info = stat()
+    if stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+      throw DataError(file: path, line: 0, column: 0, reason: .cannotWrite("not a directory"))
+    }
+  }
+}
