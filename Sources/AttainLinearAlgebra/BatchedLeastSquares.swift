@@ -1,0 +1,256 @@
+import Dispatch
+import Foundation
+internal import CLAPACK
+
+/// Many small independent least-squares fits of one shape (`rows × columns`), e.g. a
+/// regression of each of 100,000 series on the same five drivers over 60 periods.
+///
+/// Each fit is exactly `Matrix.leastSquares` (column scaling to unit norm, then the
+/// rank-revealing `dgelsy`), but the work is organized for throughput:
+/// - LAPACK's optimal workspace is queried once; every worker allocates its buffers once and
+///   reuses them for all its fits, so the loop over fits allocates nothing;
+/// - fits are split into fixed chunks processed in parallel with Dispatch, with OpenBLAS set to
+///   one thread for the duration (nested BLAS threads would oversubscribe the cores);
+/// - every fit is computed by the same sequence of operations whatever the thread count, so the
+///   results are bitwise identical for any `threads`.
+///
+/// `OpenBLAS`'s thread count is process-global: do not run two batches concurrently with other
+/// code that needs multithreaded BLAS at the same moment.
+public struct BatchedLeastSquares: Sendable {
+  /// Observations per fit (m).
+  public let rows: Int
+  /// Coefficients per fit (n).
+  public let columns: Int
+  /// Rank threshold, as in `Matrix.leastSquares`.
+  public let reciprocalCondition: Double
+
+  /// Fits of shape `rows × columns`.
+  /// - Throws: `.dimensionMismatch` unless `rows > columns ≥ 1` (σ needs a residual degree of freedom).
+  public init(
+    rows: Int, columns: Int, reciprocalCondition: Double = LeastSquares.defaultReciprocalCondition
+  ) throws(LinearAlgebraError) {
+    guard columns >= 1, rows > columns else {
+      throw .dimensionMismatch(
+        operation: "BatchedLeastSquares", expected: "rows > columns ≥ 1", got: "\(rows) × \(columns)")
+    }
+    self.rows = rows
+    self.columns = columns
+    self.reciprocalCondition = reciprocalCondition
+  }
+
+  /// Fit `count` problems stored contiguously.
+  ///
+  /// - Parameters:
+  ///   - designs: `count · rows · columns` values; fit `k`'s design is the column-major block
+  ///     starting at `k · rows · columns`.
+  ///   - responses: `count · rows` values; fit `k`'s response starts at `k · rows`.
+  ///   - threads: worker count (default: all active processors).
+  /// - Complexity: O(count · rows · columns²) flops, parallel across fits.
+  public func solve(
+    designs: [Double], responses: [Double], threads: Int? = nil
+  ) throws(LinearAlgebraError) -> BatchedLeastSquaresResult {
+    let perDesign = rows * columns
+    guard designs.count % perDesign == 0 else {
+      throw .dimensionMismatch(
+        operation: "BatchedLeastSquares.solve", expected: "a multiple of \(perDesign) design values",
+        got: "\(designs.count)")
+    }
+    let count = designs.count / perDesign
+    guard responses.count == count * rows else {
+      throw .dimensionMismatch(
+        operation: "BatchedLeastSquares.solve", expected: "\(count * rows) response values", got: "\(responses.count)")
+    }
+    return designs.withUnsafeBufferPointer { d in
+      responses.withUnsafeBufferPointer { r in
+        nonisolated(unsafe) let designBase = d.baseAddress
+        nonisolated(unsafe) let responseBase = r.baseAddress
+        let m = rows
+        return run(count: count, threads: threads) { k, design, response in
+          guard let designBase, let responseBase else { return }
+          design.baseAddress!.update(from: designBase + k * perDesign, count: perDesign)
+          response.baseAddress!.update(from: responseBase + k * m, count: m)
+        }
+      }
+    }
+  }
+
+  /// Fit `count` problems whose data a closure writes on demand, so the whole batch never has
+  /// to exist in memory at once (e.g. building each series' design from a `Panel`).
+  ///
+  /// - Parameter fill: called once per fit, possibly concurrently from several threads, with
+  ///   the fit index and buffers of `rows · columns` (column-major design) and `rows` (response)
+  ///   values to overwrite completely. It must not allocate if the batch is to be allocation-free.
+  public func solve(
+    count: Int, threads: Int? = nil,
+    fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
+  ) -> BatchedLeastSquaresResult {
+    run(count: max(count, 0), threads: threads, fill: fill)
+  }
+
+  /// Fits per scheduling chunk: large enough to amortize dispatch, small enough to balance.
+  static let chunkSize = 512
+
+  private func run(
+    count: Int, threads: Int?,
+    fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
+  ) -> BatchedLeastSquaresResult {
+    let n = columns
+    var coefficients = [Double](repeating: 0, count: count * n)
+    var sigmas = [Double](repeating: 0, count: count)
+    var ranks = [Int32](repeating: 0, count: count)
+    if count == 0 {
+      return BatchedLeastSquaresResult(count: 0, columns: n, coefficients: [], sigmas: [], ranks: [])
+    }
+    let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
+    let available = max(threads ?? ProcessInfo.processInfo.activeProcessorCount, 1)
+    let workers = min(available, chunks)
+    let previousBLASThreads = BLASThreads.count
+    BLASThreads.count = 1
+    defer { BLASThreads.count = previousBLASThreads }
+    let shape = self
+    coefficients.withUnsafeMutableBufferPointer { c in
+      sigmas.withUnsafeMutableBufferPointer { s in
+        ranks.withUnsafeMutableBufferPointer { rk in
+          nonisolated(unsafe) let coefficientBase = c.baseAddress!
+          nonisolated(unsafe) let sigmaBase = s.baseAddress!
+          nonisolated(unsafe) let rankBase = rk.baseAddress!
+          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var workspace = BatchWorkspace(shape: shape)
+            var chunk = worker
+            while chunk < chunks {
+              let start = chunk * Self.chunkSize
+              let end = min(start + Self.chunkSize, count)
+              for k in start..<end {
+                workspace.fit(
+                  index: k, fill: fill, coefficients: coefficientBase + k * n, sigma: sigmaBase + k,
+                  rank: rankBase + k)
+              }
+              chunk += workers
+            }
+          }
+        }
+      }
+    }
+    return BatchedLeastSquaresResult(
+      count: count, columns: n, coefficients: coefficients, sigmas: sigmas, ranks: ranks)
+  }
+}
+
+/// The outcome of one fit in a batch.
+public enum BatchFitStatus: Sendable, Equatable {
+  /// Full column rank: coefficients and σ are the least-squares estimates.
+  case fullRank
+  /// Rank deficient: coefficients are the minimum-norm solution of the scaled problem.
+  case rankDeficient(rank: Int)
+  /// The fit's data contained NaN or infinity: its coefficients and σ are NaN.
+  case nonFiniteInput
+}
+
+/// Results of `BatchedLeastSquares`, in contiguous buffers indexed by fit.
+public struct BatchedLeastSquaresResult: Sendable {
+  /// Number of fits.
+  public let count: Int
+  /// Coefficients per fit.
+  public let columns: Int
+  /// `count · columns` values: fit `k`'s coefficients are `coefficients[k·columns ..< (k+1)·columns]`.
+  public let coefficients: [Double]
+  /// Residual standard error of each fit, `√(RSS / (rows − rank))`.
+  public let sigmas: [Double]
+  /// Effective rank of each fit (−1 for non-finite input).
+  public let ranks: [Int32]
+
+  /// Fit `k`'s coefficients.
+  public func coefficients(ofFit k: Int) -> ArraySlice<Double> {
+    coefficients[(k * columns)..<((k + 1) * columns)]
+  }
+
+  /// Fit `k`'s status.
+  public func status(ofFit k: Int) -> BatchFitStatus {
+    let r = Int(ranks[k])
+    if r < 0 { return .nonFiniteInput }
+    return r == columns ? .fullRank : .rankDeficient(rank: r)
+  }
+}
+
+/// Per-worker buffers, allocated once and reused for every fit of that worker.
+private struct BatchWorkspace {
+  let rows: Int
+  let columns: Int
+  var solver: RankRevealingSolver
+  var design: [Double]
+  var response: [Double]
+  var scaled: [Double]
+  var rhs: [Double]
+  var scales: [Double]
+
+  init(shape: BatchedLeastSquares) {
+    rows = shape.rows
+    columns = shape.columns
+    solver = RankRevealingSolver(rows: rows, columns: columns, reciprocalCondition: shape.reciprocalCondition)
+    design = [Double](repeating: 0, count: rows * columns)
+    response = [Double](repeating: 0, count: rows)
+    scaled = [Double](repeating: 0, count: rows * columns)
+    rhs = [Double](repeating: 0, count: max(rows, columns))
+    scales = [Double](repeating: 1, count: columns)
+  }
+
+  mutating func fit(
+    index: Int,
+    fill: (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void,
+    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>, rank: UnsafeMutablePointer<Int32>
+  ) {
+    let m = rows
+    let n = columns
+    design.withUnsafeMutableBufferPointer { d in
+      response.withUnsafeMutableBufferPointer { r in fill(index, d, r) }
+    }
+    var finite = true
+    design.withUnsafeBufferPointer { d in
+      scaled.withUnsafeMutableBufferPointer { a in
+        for j in 0..<n {
+          var sum = 0.0
+          for i in 0..<m {
+            let v = d[i + j * m]
+            sum += v * v
+          }
+          if !sum.isFinite { finite = false }
+          let s = sum > 0 ? 1 / sum.squareRoot() : 1
+          scales[j] = s
+          for i in 0..<m { a[i + j * m] = d[i + j * m] * s }
+        }
+      }
+    }
+    for i in 0..<m {
+      let v = response[i]
+      if !v.isFinite { finite = false }
+      rhs[i] = v
+    }
+    guard finite else {
+      for j in 0..<n { coefficients[j] = .nan }
+      sigma.pointee = .nan
+      rank.pointee = -1
+      return
+    }
+    let r: Int
+    do {
+      r = try solver.solve(a: &scaled, lda: m, b: &rhs, ldb: max(m, n))
+    } catch {
+      for j in 0..<n { coefficients[j] = .nan }
+      sigma.pointee = .nan
+      rank.pointee = -1
+      return
+    }
+    for j in 0..<n { coefficients[j] = rhs[j] * scales[j] }
+    var rss = 0.0
+    design.withUnsafeBufferPointer { d in
+      for i in 0..<m {
+        var fitted = 0.0
+        for j in 0..<n { fitted += d[i + j * m] * coefficients[j] }
+        let e = response[i] - fitted
+        rss += e * e
+      }
+    }
+    sigma.pointee = (rss / Double(m - r)).squareRoot()
+    rank.pointee = Int32(r)
+  }
+}
