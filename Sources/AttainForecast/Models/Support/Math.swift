@@ -1,0 +1,14 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Foundation
+#endif
+
+/// xʸ (C `pow`), exposed once so model files need no platform imports.
+@inline(__always) func pow(_ x: Double, _ y: Double) -> Double {
+  #if canImport(Glibc)
+    Glibc.pow(x, y)
+  #else
+    Foundation.pow(x, y)
+  #endif
+}
