@@ -12,3 +12,21 @@
     Foundation.pow(x, y)
   #endif
 }
+
+/// Natural logarithm (C `log`).
+@inline(__always) func log(_ x: Double) -> Double {
+  #if canImport(Glibc)
+    Glibc.log(x)
+  #else
+    Foundation.log(x)
+  #endif
+}
+
+/// Exponential (C `exp`).
+@inline(__always) func exp(_ x: Double) -> Double {
+  #if canImport(Glibc)
+    Glibc.exp(x)
+  #else
+    Foundation.exp(x)
+  #endif
+}

@@ -10,13 +10,11 @@
 /// interval code).
 public enum StandardNormal {
   /// The density φ(x) = exp(−x²/2)/√(2π).
-  @inlinable
   public static func density(_ x: Double) -> Double {
     0.398_942_280_401_432_7 * exp(-0.5 * x * x)
   }
 
   /// The distribution function Φ(x) = erfc(−x/√2)/2, accurate to machine precision in both tails.
-  @inlinable
   public static func cdf(_ x: Double) -> Double {
     0.5 * erfc(-x * 0.707_106_781_186_547_5)
   }
@@ -72,7 +70,6 @@ public enum StandardNormal {
 
   /// The two-sided multiplier z such that a central `level` % interval is mean ± z·sd.
   /// - Parameter level: percent in (0, 100), e.g. 95 gives 1.959963984540054.
-  @inlinable
   public static func centralMultiplier(level: Double) -> Double {
     quantile(0.5 + level / 200)
   }
