@@ -1,0 +1,66 @@
+import AttainData
+
+/// The default model (`--model auto`): a combination of robust methods with optionally
+/// calibrated intervals.
+///
+/// Point forecasts are the `combination` (median by default) of `members`; intervals and
+/// sample paths come from the members' paths combined per path (see `Ensemble`). With a
+/// `calibration` (see `calibrated(on:…)`), interval half-widths are rescaled by conformal factors
+/// estimated from rolling-origin errors on the training data. Members are a parameter so that
+/// other models (e.g. AutoETS) can join; the default set was chosen by rolling-origin
+/// evaluation inside the M3 training data only (the last h points of each training series),
+/// see `Tests/AttainForecastTests/M3Evaluation.swift` and the report in the README.
+public struct AutoForecast: ForecastingMethod {
+  /// The combined methods.
+  public var members: [any ForecastingMethod]
+  /// How they are combined.
+  public var combination: Ensemble.Combination
+  /// Interval rescaling, or nil for the members' own spread.
+  public var calibration: IntervalCalibration?
+  /// `"Auto"`.
+  public var name: String
+
+  /// The default members: Theta-family models (each on M3-deseasonalised data).
+  public static var defaultMembers: [any ForecastingMethod] {
+    [Theta(), OptimizedTheta(), DynamicOptimizedTheta()]
+  }
+
+  /// Creates the method.
+  public init(
+    members: [any ForecastingMethod] = AutoForecast.defaultMembers, combination: Ensemble.Combination = .median,
+    calibration: IntervalCalibration? = nil, name: String = "Auto"
+  ) {
+    self.members = members
+    self.combination = combination
+    self.calibration = calibration
+    self.name = name
+  }
+
+  /// Fits the members (those that cannot fit are left out); fails only if none fits.
+  public func fit(_ series: [Double], seasonLength: Int) throws -> any FittedForecaster {
+    let ensemble = try Ensemble(members, combination: combination, name: name).fit(series, seasonLength: seasonLength)
+    guard let calibration else { return ensemble }
+    return CalibratedForecaster(inner: ensemble, calibration: calibration)
+  }
+
+  /// This method with interval calibration estimated on `series` (training data only): each
+  /// series is refitted without its last `horizon` points and scored on them.
+  public func calibrated(
+    on series: [[Double]], seasonLength: Int, horizon: Int, levels: [Double] = [80, 95], threads: Int? = nil
+  ) -> AutoForecast {
+    var copy = self
+    copy.calibration = nil
+    copy.calibration = IntervalCalibration.estimate(
+      method: copy, series: series, seasonLength: seasonLength, horizon: horizon, levels: levels, threads: threads)
+    return copy
+  }
+
+  /// `calibrated(on:)` over the series of a panel.
+  public func calibrated(
+    on panel: Panel, seasonLength: Int, horizon: Int, levels: [Double] = [80, 95], threads: Int? = nil
+  ) -> AutoForecast {
+    calibrated(
+      on: (0..<panel.count).map { Array(panel.values(of: $0)) }, seasonLength: seasonLength, horizon: horizon,
+      levels: levels, threads: threads)
+  }
+}
