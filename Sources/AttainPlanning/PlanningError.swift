@@ -24,8 +24,9 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
   case conflictingProfile(reason: String)
   /// A unit's column value needed by a blend weight is missing or invalid.
   case missingValue(unit: String, column: String)
-  /// Growth floors/caps cannot be met: the total lies outside [Σ floors, Σ caps].
-  case infeasibleBounds(total: Double, minimum: Double, maximum: Double)
+  /// Growth floors/caps cannot be met when splitting `group`'s total (`""` at the top level):
+  /// the total lies outside the feasible range [Σ floors, Σ caps].
+  case infeasibleBounds(group: String, total: Double, minimum: Double, maximum: Double)
   /// A hierarchy's parent map is malformed (unknown parent, cycle, several roots, duplicate id).
   case invalidHierarchy(reason: String)
   /// Payout bands or grade bands that are not ordered as required.
@@ -43,8 +44,8 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidDateRange(let s, let e): "date range ends (\(e)) before it starts (\(s))"
     case .conflictingProfile(let r): "seasonal profile: \(r)"
     case .missingValue(let u, let c): "unit \(u) has no valid \(c)"
-    case .infeasibleBounds(let t, let lo, let hi):
-      "total \(t) cannot meet growth bounds: feasible totals are \(lo) … \(hi)"
+    case .infeasibleBounds(let g, let t, let lo, let hi):
+      "\(g.isEmpty ? "total" : "total of \(g)") \(t) cannot meet growth bounds: feasible totals are \(lo) … \(hi)"
     case .invalidHierarchy(let r): "hierarchy: \(r)"
     case .invalidBands(let r): "bands: \(r)"
     }
