@@ -1,0 +1,87 @@
+/// How top-down reconciliation turns history into bottom-level proportions
+/// (Gross & Sohl 1990; Hyndman & Athanasopoulos, *FPP3* §11.2).
+public enum TopDownProportions: String, Sendable, Hashable, CaseIterable {
+  /// Average of historical proportions: `p_j = (1/T') Σ_t y_{j,t} / y_{t}` over the T' periods
+  /// with a non-zero total `y_t = Σ_j y_{j,t}` (Gross–Sohl method A).
+  case averageOfProportions
+  /// Proportion of historical averages: `p_j = Σ_t y_{j,t} / Σ_t y_t` (Gross–Sohl method F).
+  case proportionOfAverages
+}
+
+/// Coherent forecasts for a hierarchy: every parent equals the sum of its children.
+///
+/// All matrices are node-major flat arrays: `values[i·h + t]` for node `i` (in `Hierarchy.ids`
+/// order) and step `t`.
+public enum Reconciliation {
+  /// Bottom-up: keep the bottom-level base forecasts and sum them up, `ỹ = S · ŷ_bottom`.
+  ///
+  /// - Parameter base: base forecasts of all nodes (n × h); only bottom rows are read.
+  /// - Throws: `.lengthMismatch`.
+  /// - Complexity: O(m · depth · h).
+  public static func bottomUp(_ base: [Double], hierarchy: Hierarchy, horizon h: Int) throws(PlanningError) -> [Double] {
+    guard base.count == hierarchy.count * h else {
+      throw .lengthMismatch(name: "base forecasts", expected: hierarchy.count * h, got: base.count)
+    }
+    var b = [Double](repeating: 0, count: hierarchy.bottom.count * h)
+    for (j, node) in hierarchy.bottom.enumerated() {
+      for t in 0..<h { b[j * h + t] = base[node * h + t] }
+    }
+    return try hierarchy.aggregate(bottom: b, horizon: h)
+  }
+
+  /// Bottom-level proportions from history (see `TopDownProportions`); they sum to 1.
+  ///
+  /// - Parameter history: actuals of all nodes (n × T, node-major); only bottom rows are read
+  ///   (the total is their sum, so the proportions are coherent even if the stored totals are not).
+  /// - Throws: `.lengthMismatch`; `.invalidParameter` when the history total is zero everywhere.
+  /// - Complexity: O(m · T).
+  public static func proportions(
+    history: [Double], hierarchy: Hierarchy, periods T: Int, method: TopDownProportions
+  ) throws(PlanningError) -> [Double] {
+    guard T > 0, history.count == hierarchy.count * T else {
+      throw .lengthMismatch(name: "history", expected: hierarchy.count * max(T, 1), got: history.count)
+    }
+    let m = hierarchy.bottom.count
+    var totals = [Double](repeating: 0, count: T)
+    for node in hierarchy.bottom { for t in 0..<T { totals[t] += history[node * T + t] } }
+    var p = [Double](repeating: 0, count: m)
+    switch method {
+    case .averageOfProportions:
+      let used = totals.filter { $0 != 0 }.count
+      guard used > 0 else { throw .invalidParameter(name: "history total", value: 0, rule: "must be non-zero in some period") }
+      for (j, node) in hierarchy.bottom.enumerated() {
+        var s = 0.0
+        for t in 0..<T where totals[t] != 0 { s += history[node * T + t] / totals[t] }
+        p[j] = s / Double(used)
+      }
+    case .proportionOfAverages:
+      let grand = totals.reduce(0, +)
+      guard grand != 0 else { throw .invalidParameter(name: "history total", value: 0, rule: "must be non-zero") }
+      for (j, node) in hierarchy.bottom.enumerated() {
+        var s = 0.0
+        for t in 0..<T { s += history[node * T + t] }
+        p[j] = s / grand
+      }
+    }
+    return p
+  }
+
+  /// Top-down: split the root's base forecast by historical proportions `p`, then sum up,
+  /// `ỹ = S · p · ŷ_root`.
+  ///
+  /// - Throws: `.lengthMismatch`, and the errors of `proportions`.
+  /// - Complexity: O(m · (T + depth · h)).
+  public static func topDown(
+    _ base: [Double], history: [Double], periods T: Int, hierarchy: Hierarchy, horizon h: Int,
+    method: TopDownProportions = .averageOfProportions
+  ) throws(PlanningError) -> [Double] {
+    guard base.count == hierarchy.count * h else {
+      throw .lengthMismatch(name: "base forecasts", expected: hierarchy.count * h, got: base.count)
+    }
+    let p = try proportions(history: history, hierarchy: hierarchy, periods: T, method: method)
+    var b = [Double](repeating: 0, count: p.count * h)
+    let r = hierarchy.root
+    for j in 0..<p.count { for t in 0..<h { b[j * h + t] = p[j] * base[r * h + t] } }
+    return try hierarchy.aggregate(bottom: b, horizon: h)
+  }
+}
