@@ -23,7 +23,7 @@ let package = Package(
     .target(name: "AttainRandom"),
     .target(name: "AttainData", dependencies: ["AttainLinearAlgebra"]),
     .target(name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom"]),
-    .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData"]),
+    .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData", "AttainRandom"]),
     .target(name: "AttainPlanning", dependencies: ["AttainSimulation", "AttainForecast", "AttainData"]),
     .target(name: "AttainReport", dependencies: ["AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
     .target(
@@ -42,7 +42,7 @@ let package = Package(
     .testTarget(name: "AttainDataTests", dependencies: ["AttainData"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AttainForecastTests", dependencies: ["AttainForecast"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"]),
+    .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
     .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"]),
     .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"]),

@@ -1,30 +1,56 @@
 #if canImport(Glibc)
-import Glibc
-#else
-import Foundation
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 extension Xoshiro256PlusPlus {
-  /// A standard normal draw N(0, 1) by the Marsaglia polar method.
+  /// A standard normal draw N(0, 1) by the 256-layer ziggurat (Marsaglia & Tsang 2000).
   ///
-  /// Placeholder for the ziggurat; exact in distribution.
+  /// One 64-bit output gives the layer (8 low bits), the sign (bit 8) and a 53-bit uniform
+  /// (bits 11…63); about 98.8 % of draws return after one multiply and one compare. The
+  /// wedges are resolved by rejection against exp(−x²/2) and the tail |x| > r = 3.6541…
+  /// by Marsaglia's (1964) exact exponential method, so the distribution is exactly normal
+  /// up to the 53-bit resolution of the uniforms.
+  /// - Complexity: O(1) expected; ≈ 1.01 generator outputs per draw.
   @inlinable
   public mutating func nextNormal() -> Double {
+    let tables = ZigguratTables.shared
+    return nextNormal(x: tables.x, f: tables.f)
+  }
+
+  /// The ziggurat draw with the tables passed in (hoisted out of bulk loops).
+  @inlinable @inline(__always)
+  mutating func nextNormal(x: UnsafeMutablePointer<Double>, f: UnsafeMutablePointer<Double>) -> Double {
     while true {
-      let u = 2 * nextUniform() - 1
-      let v = 2 * nextUniform() - 1
-      let s = u * u + v * v
-      if s > 0 && s < 1 {
-        return u * (-2 * _log(s) / s).squareRoot()
+      let bits = next()
+      let i = Int(truncatingIfNeeded: bits & 0xFF)
+      let sign: Double = (bits & 0x100) == 0 ? 1 : -1
+      let u = Double(bits >> 11) * 0x1.0p-53
+      let z = u * x[i]
+      if z < x[i + 1] { return sign * z }
+      if let accepted = normalSlowPath(layer: i, z: z, x: x, f: f) { return sign * accepted }
+    }
+  }
+
+  /// The rare ziggurat cases: the tail (layer 0) or a wedge test; `nil` means start over.
+  @usableFromInline
+  mutating func normalSlowPath(
+    layer i: Int, z: Double, x: UnsafeMutablePointer<Double>, f: UnsafeMutablePointer<Double>
+  ) -> Double? {
+    if i == 0 {
+      // Tail beyond r: Marsaglia (1964). Uniforms in (0, 1] so the logarithms are finite.
+      let r = ZigguratTables.r
+      while true {
+        let a = -_log(1 - nextUniform()) / r
+        let b = -_log(1 - nextUniform())
+        if b + b > a * a { return r + a }
       }
     }
+    let y = f[i] + nextUniform() * (f[i + 1] - f[i])
+    return y < _exp(-0.5 * z * z) ? z : nil
   }
 }
 
-@usableFromInline func _log(_ x: Double) -> Double {
-  #if canImport(Glibc)
-    return Glibc.log(x)
-  #else
-    return Foundation.log(x)
-  #endif
-}
+@usableFromInline func _log(_ x: Double) -> Double { log(x) }
+@usableFromInline func _exp(_ x: Double) -> Double { exp(x) }
