@@ -1,0 +1,33 @@
+import ArgumentParser
+import Attain
+
+/// `attain forecast`: fit a model to every series and write point forecasts and intervals.
+struct ForecastCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "forecast",
+    abstract: "Fit a model to every series and write forecasts with prediction intervals.",
+    discussion: """
+      Output (statsforecast convention): unique_id,ds,<Model>,<Model>-lo-<L>…,<Model>-hi-<L>…
+      with ds continuing each series. Series too short for the model fall back to a simpler
+      one with a warning on stderr.
+
+      Example:
+        attain forecast datasets/m3/m3-train.csv --model ets --horizon 18 --season-length 12 \\
+          --level 80 --level 95 --output forecasts.csv
+      """)
+
+  @Argument(help: ArgumentHelp("Series CSV (unique_id,ds,y), or - for stdin.", valueName: "file"))
+  var file: String
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var model: ModelOptions
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    let panel = try input.readPanel(file)
+    let batch = try model.batchForecaster(for: panel)
+    let result = batch.forecast(panel, horizon: model.horizon(for: panel.frequency), levels: model.sortedLevels)
+    reportWarnings(result.warnings)
+    try output.write(result.table(continuing: panel, name: batch.method.name))
+  }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Attain
+
+/// Model options shared by `forecast`, `backtest`, `simulate`, `recommend` and `track`.
+struct ModelOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Model: \(ModelCatalog.names.joined(separator: ", ")). Default auto.", valueName: "name"))
+  var model = "auto"
+
+  @Option(help: "Periods ahead (default: one season — 12 monthly, 4 quarterly, 52 weekly, 7 daily; 6 otherwise).")
+  var horizon: Int?
+
+  @Option(help: "Season length in periods (default from the frequency: monthly 12, quarterly 4, weekly 52, daily 7, else 1).")
+  var seasonLength: Int?
+
+  @Option(name: .customLong("level"), help: ArgumentHelp("Prediction-interval level in percent; repeat for several.", valueName: "percent"))
+  var levels: [Double] = [80, 95]
+
+  @Option(help: "Worker threads (default: all cores).")
+  var threads: Int?
+
+  func validate() throws {
+    if ModelCatalog.method(named: model) == nil {
+      throw ValidationError("unknown --model '\(model)'; expected one of \(ModelCatalog.names.joined(separator: ", "))")
+    }
+    if let horizon, horizon < 1 { throw ValidationError("--horizon must be a positive number of periods, got \(horizon)") }
+    if let seasonLength, seasonLength < 1 { throw ValidationError("--season-length must be at least 1, got \(seasonLength)") }
+    for level in levels where !(level > 0 && level < 100) {
+      throw ValidationError("--level must be between 0 and 100 (exclusive), got \(level)")
+    }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+  }
+
+  /// Sorted, de-duplicated levels.
+  var sortedLevels: [Double] { Array(Set(levels)).sorted() }
+
+  /// The season length for `frequency` unless given.
+  func seasonLength(for frequency: Frequency) -> Int { seasonLength ?? frequency.defaultSeasonLength }
+
+  /// The horizon unless given: one season for sub-yearly frequencies, 6 otherwise.
+  func horizon(for frequency: Frequency) -> Int {
+    if let horizon { return horizon }
+    let m = frequency.defaultSeasonLength
+    return m > 1 ? m : 6
+  }
+
+  /// The method named by `--model`; `auto` gets interval calibration estimated on `panel`
+  /// (rolling origin inside the input history, never on future data).
+  func method(for panel: Panel) throws -> any ForecastingMethod {
+    guard let method = ModelCatalog.method(named: model) else {
+      throw ValidationError("unknown --model '\(model)'")
+    }
+    if let auto = method as? AutoForecast {
+      return auto.calibrated(
+        on: panel, seasonLength: seasonLength(for: panel.frequency), horizon: horizon(for: panel.frequency),
+        levels: sortedLevels, threads: threads)
+    }
+    return method
+  }
+
+  /// A batch forecaster for `panel` with the default fallbacks.
+  func batchForecaster(for panel: Panel) throws -> BatchForecaster {
+    BatchForecaster(method: try method(for: panel), seasonLength: seasonLength(for: panel.frequency), threads: threads)
+  }
+}
+
+extension OutputOptions {
+  /// Writes `table` as JSON when the output file ends in `.json`, CSV otherwise.
+  func write(_ table: ResultTable) throws {
+    try write(wantsJSON ? table.json() : table.csv())
+  }
+}
+
+/// Prints the batch's fallback warnings on stderr.
+func reportWarnings(_ warnings: [BatchWarning]) {
+  reportWarnings(warnings.map(\.description))
+}
