@@ -19,8 +19,9 @@ build: deps
 demo: build
 	.build/release/attain demo
 
-test: deps
-	$(SWIFT) test --disable-xctest
+## The notebooks run the release binary (the M3 evaluation would be slow in debug).
+test: build
+	ATTAIN_BIN_DIR=$(CURDIR)/.build/release $(SWIFT) test --disable-xctest
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark
