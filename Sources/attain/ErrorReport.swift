@@ -24,7 +24,8 @@ enum ErrorReport {
       let message = command.message(for: error)
       text = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
     }
-    writeStandardError("error: \(oneLine(stripPrefix(text)))\n")
+    // A bare `ExitCode` thrown by a command that already reported its problem has no message.
+    if !text.isEmpty { writeStandardError("error: \(oneLine(stripPrefix(text)))\n") }
     let status = error is DataError ? 1 : code.rawValue
     Glibc_exit((1...123).contains(status) ? status : 1)
   }
