@@ -104,7 +104,7 @@ public enum SeriesCSV {
       let range = panel.range(of: i)
       for t in range {
         writer.write(encoded: id)
-        writer.write(panel.stamp(of: i, at: t - range.lowerBound).description)
+        writer.write(panel.stamp(of: i, at: t - range.lowerBound))
         writer.write(panel.values[t])
         for k in panel.drivers.indices { writer.write(panel.drivers[k][t]) }
         writer.endRow()

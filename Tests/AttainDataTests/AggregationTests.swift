@@ -210,3 +210,26 @@ let superstoreOptions = AggregationOptions(
     #expect(String(decoding: writer.bytes, as: UTF8.self) == "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",\n1e+20,-0.0,42\n")
   }
 }
+
+@Suite struct CSVWriterNumberTests {
+  /// The integer fast path writes exactly what `Double.description` writes.
+  @Test func numbersAreWrittenAsDescription() {
+    var rng = TestRNG(state: 3)
+    var values: [Double] = [0, -0.0, 1, -1, 940, 1e15 - 1, 1e15, -1e15, 1e16, 123_456_789_012_345, 0.5, -2.25]
+    for _ in 0..<2000 {
+      let magnitude = Double(rng.next() % 1_000_000_000_000_000) / Double(1 << (rng.next() % 40))
+      values.append(rng.next() % 2 == 0 ? magnitude.rounded() : -magnitude)
+    }
+    for x in values {
+      var writer = CSVWriter()
+      writer.write(x)
+      #expect(String(decoding: writer.bytes, as: UTF8.self) == x.description, "\(x)")
+    }
+    var writer = CSVWriter()
+    writer.write(Int.min)
+    writer.write(-7)
+    writer.write(PeriodStamp.date(CalendarDate(year: 987, month: 3, day: 9)!))
+    writer.write(PeriodStamp.index(12))
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "\(Int.min),-7,0987-03-09,12")
+  }
+}
