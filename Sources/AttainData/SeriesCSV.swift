@@ -425,7 +425,9 @@ private struct LongFormatReader {
 /// general path then reads the record and reports any error, so both paths accept exactly the same
 /// input with the same results.
 @inline(__always)
-private func fastRecord(_ t: inout CSVTokenizer, kind: StampKind) -> (id: UnsafeBufferPointer<UInt8>, key: Int, value: Double)? {
+private func fastRecord(_ t: inout CSVTokenizer, kind: StampKind) -> (
+  id: UnsafeBufferPointer<UInt8>, key: Int, value: Double
+)? {
   let b = t.base
   let n = t.count
   let p0 = t.position
@@ -551,7 +553,9 @@ private func toPeriodNumbers(_ keys: inout [Int], frequency: Frequency) -> (coun
 }
 
 /// Inserts zero observations (and zero drivers) for the missing periods of every series.
-private func fillGaps(keys: [Int], offsets: inout [Int], values: inout [Double], drivers: inout [[Double]], missing: Int) {
+private func fillGaps(
+  keys: [Int], offsets: inout [Int], values: inout [Double], drivers: inout [[Double]], missing: Int
+) {
   let total = values.count + missing
   var newOffsets = [0]
   newOffsets.reserveCapacity(offsets.count)

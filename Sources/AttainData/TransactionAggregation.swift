@@ -140,7 +140,8 @@ public enum TransactionAggregation {
       case .empty: throw tokenizer.error(column: valueColumn + 1, .emptyValue(column: header[valueColumn]))
       case .nonFinite:
         throw tokenizer.error(
-          column: valueColumn + 1, .nonFinite(value: tokenizer.string(fields[valueColumn]), column: header[valueColumn]))
+          column: valueColumn + 1, .nonFinite(value: tokenizer.string(fields[valueColumn]), column: header[valueColumn])
+        )
       case .invalid:
         throw tokenizer.error(
           column: valueColumn + 1,

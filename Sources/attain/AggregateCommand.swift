@@ -45,7 +45,9 @@ struct AggregateCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if frequency == .index { throw ValidationError("--frequency index has no calendar; use daily, weekly, monthly, quarterly or yearly") }
+    if frequency == .index {
+      throw ValidationError("--frequency index has no calendar; use daily, weekly, monthly, quarterly or yearly")
+    }
   }
 
   func run() throws {

@@ -22,7 +22,8 @@ enum CLI {
     let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     candidates.append(exe.deletingLastPathComponent())
     candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-    candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+    candidates.append(
+      URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
     candidates.append(repositoryRoot.appendingPathComponent(".build/debug"))
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("attain").path) }
   }()

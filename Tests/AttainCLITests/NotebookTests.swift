@@ -121,7 +121,8 @@ enum Notebooks {
       let text = try String(contentsOf: file, encoding: .utf8)
       let work = try CLI.temporaryDirectory()
       defer { try? FileManager.default.removeItem(at: work) }
-      try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("datasets"), withDestinationURL: datasets)
+      try FileManager.default.createSymbolicLink(
+        at: work.appendingPathComponent("datasets"), withDestinationURL: datasets)
       let path = binDir + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
       for step in Notebooks.steps(of: text, notebook: name) {
         let result = try CLI.run(

@@ -102,7 +102,10 @@ let superstoreOptions = AggregationOptions(
     #expect(panel.starts == [.date(CalendarDate(year: 2015, month: 12, day: 28)!)])
     #expect(panel.values == [3, 4, 0, 8])
     #expect(panel.lastStamp(of: 0) == .date(CalendarDate(year: 2016, month: 1, day: 18)!))
-    for (y, m, d, monday) in [(2020, 12, 31, "2020-12-28"), (2021, 1, 1, "2020-12-28"), (2021, 1, 4, "2021-01-04"), (2018, 12, 31, "2018-12-31")] {
+    for (y, m, d, monday) in [
+      (2020, 12, 31, "2020-12-28"), (2021, 1, 1, "2020-12-28"), (2021, 1, 4, "2021-01-04"),
+      (2018, 12, 31, "2018-12-31"),
+    ] {
       #expect(Frequency.weekly.periodStart(of: CalendarDate(year: y, month: m, day: d)!).description == monday)
     }
   }
@@ -124,7 +127,9 @@ let superstoreOptions = AggregationOptions(
     #expect(panel.ids == ["A", "B"])
     #expect(panel.values == [2.5, 0, 0, 0, 1.25, 0, 0, 1, 0, 0])
     #expect(SeriesCSV.write(panel).count > 0)
-    let quarterly = try aggregate(text, AggregationOptions(groupBy: ["g"], dateColumn: "d", valueColumn: "v", frequency: .quarterly)).panel
+    let quarterly = try aggregate(
+      text, AggregationOptions(groupBy: ["g"], dateColumn: "d", valueColumn: "v", frequency: .quarterly)
+    ).panel
     #expect(quarterly.values == [2.5, 1.25, 1, 0])
     #expect(quarterly.starts[0] == .date(CalendarDate(year: 2020, month: 1, day: 1)!))
   }
@@ -132,7 +137,9 @@ let superstoreOptions = AggregationOptions(
   @Test func sumsAreRoundedToTheInputPrecision() throws {
     // 0.1 + 0.2 is 0.30000000000000004 in binary; the sum of 1-decimal inputs is written as 0.3.
     let text = "d,v\n2020-01-01,0.1\n2020-01-02,0.2\n"
-    let panel = try aggregate(text, AggregationOptions(groupBy: [], dateColumn: "d", valueColumn: "v", frequency: .monthly)).panel
+    let panel = try aggregate(
+      text, AggregationOptions(groupBy: [], dateColumn: "d", valueColumn: "v", frequency: .monthly)
+    ).panel
     #expect(panel.values == [0.3])
   }
 
@@ -143,7 +150,9 @@ let superstoreOptions = AggregationOptions(
     #expect(DateFormat("YYYY-MM-DD")?.date(from: "2017-02-01 13:45") == CalendarDate(year: 2017, month: 2, day: 1))
     #expect(DateFormat("M/D/YYYY")?.date(from: "2/30/2016") == nil)
     #expect(DateFormat("M/D/YYYY")?.date(from: "11-8-2016") == nil)
-    for bad in ["", "YYYY", "M/D/YY", "YYYY-MM-DD-DD", "Q/YYYY", "MMM D YYYY"] { #expect(DateFormat(bad) == nil, "\(bad)") }
+    for bad in ["", "YYYY", "M/D/YY", "YYYY-MM-DD-DD", "Q/YYYY", "MMM D YYYY"] {
+      #expect(DateFormat(bad) == nil, "\(bad)")
+    }
   }
 
   @Test(arguments: [
@@ -175,13 +184,18 @@ let superstoreOptions = AggregationOptions(
     let target = try table.column("target")
     #expect(try table.number(row: 0, column: target) == 1000.5)
     #expect(try table.identifier(row: 1, column: 0) == "East, big")
-    #expect(throws: DataError(file: "targets.csv", line: 3, column: 2, reason: .nonNumeric(value: "x", column: "target"))) {
+    #expect(
+      throws: DataError(file: "targets.csv", line: 3, column: 2, reason: .nonNumeric(value: "x", column: "target"))
+    ) {
       try table.number(row: 1, column: target)
     }
     #expect(throws: DataError(file: "targets.csv", line: 5, column: 2, reason: .emptyValue(column: "target"))) {
       try table.number(row: 2, column: target)
     }
-    #expect(throws: DataError(file: "targets.csv", line: 1, column: 1, reason: .missingColumn(name: "group", header: ["unique_id", "target"]))) {
+    #expect(
+      throws: DataError(
+        file: "targets.csv", line: 1, column: 1, reason: .missingColumn(name: "group", header: ["unique_id", "target"]))
+    ) {
       try table.column("group")
     }
   }

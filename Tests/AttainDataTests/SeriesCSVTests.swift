@@ -36,7 +36,8 @@ struct TestRNG {
   }
 
   @Test func quotedFieldsBOMAndCRLF() throws {
-    let text = "\u{FEFF}\"unique_id\",ds,y\r\n\"West, \"\"big\"\" store\",1,\"2.5\"\r\n\"West, \"\"big\"\" store\",2,3\r\n\"multi\nline\",1,4"
+    let text =
+      "\u{FEFF}\"unique_id\",ds,y\r\n\"West, \"\"big\"\" store\",1,\"2.5\"\r\n\"West, \"\"big\"\" store\",2,3\r\n\"multi\nline\",1,4"
     let panel = try read(text).panel
     #expect(panel.ids == ["West, \"big\" store", "multi\nline"])
     #expect(panel.values == [2.5, 3, 4])
@@ -50,7 +51,8 @@ struct TestRNG {
 
   @Test func remappedHeaderAndDrivers() throws {
     let text = "region,store,month,sales,price,promo\nWest,S1,1,10,2.5,0\nWest,S1,2,12,2.4,1\nEast,S2,1,5,3,0\n"
-    let result = try read(text, options: SeriesReadOptions(idColumn: "store", dateColumn: "month", valueColumn: "sales"))
+    let result = try read(
+      text, options: SeriesReadOptions(idColumn: "store", dateColumn: "month", valueColumn: "sales"))
     #expect(result.panel.ids == ["S1", "S2"])
     #expect(result.panel.driverNames == ["price", "promo"])
     #expect(result.panel.drivers == [[2.5, 2.4, 3], [0, 1, 0]])
@@ -97,7 +99,10 @@ struct TestRNG {
     let result = try read(header + "A,2020-01-31,1\nA,2020-02-29,2\nA,2020-03-31,3\n")
     #expect(result.panel.frequency == .monthly)
     #expect(result.panel.starts == [try date("2020-01-01")])
-    #expect(result.warnings == ["3 dates were moved to the start of their monthly period (first: line 2, 2020-01-31 → 2020-01-01)"])
+    #expect(
+      result.warnings == [
+        "3 dates were moved to the start of their monthly period (first: line 2, 2020-01-31 → 2020-01-01)"
+      ])
   }
 
   @Test func weeklySundaysMoveToTheirMonday() throws {
@@ -110,11 +115,14 @@ struct TestRNG {
 
   @Test func twoDatesInOnePeriodAreDuplicates() throws {
     let options = SeriesReadOptions(frequency: .monthly)
-    #expect(readError(header + "A,2020-01-01,1\nA,2020-01-15,2\n", options: options) == "t.csv:3:2: duplicate period 2020-01-01 in series 'A'")
+    #expect(
+      readError(header + "A,2020-01-01,1\nA,2020-01-15,2\n", options: options)
+        == "t.csv:3:2: duplicate period 2020-01-01 in series 'A'")
   }
 
   @Test func givenFrequencyOverridesInference() throws {
-    let result = try read(header + "A,2020-01-01,1\nA,2020-04-01,2\n", options: SeriesReadOptions(frequency: .monthly, fill: .zero))
+    let result = try read(
+      header + "A,2020-01-01,1\nA,2020-04-01,2\n", options: SeriesReadOptions(frequency: .monthly, fill: .zero))
     #expect(result.panel.frequency == .monthly)
     #expect(result.panel.values == [1, 0, 0, 2])
   }
@@ -137,7 +145,7 @@ struct TestRNG {
     var special: [Double] = [
       0, -0.0, 0.1, -0.1, 1e20, -1e20, 1e-20, 1e16, 123_456_789_012_345_678, 5e-324, -5e-324,
       Double.leastNormalMagnitude, Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude,
-      2.2250738585072011e-308, 0.30000000000000004, 9007199254740993, 1 / 3,
+      2.2250738585072011e-308, 0.30000000000000004, 9_007_199_254_740_993, 1 / 3,
     ]
     while special.count < 5000 {
       let x = Double(bitPattern: rng.next())
@@ -217,8 +225,14 @@ struct TestRNG {
           extra += "\(id),\(ds),\(y),x\(eol)"
         }
       }
-      if trial % 5 == 0 { plain += "S9,1,oops\n"; extra += "S9,1,oops,x\n" }
-      if trial % 7 == 0 { plain += "S8,1\n"; extra += "S8,1,x\n" }
+      if trial % 5 == 0 {
+        plain += "S9,1,oops\n"
+        extra += "S9,1,oops,x\n"
+      }
+      if trial % 7 == 0 {
+        plain += "S8,1\n"
+        extra += "S8,1,x\n"
+      }
       let a = Result { () throws(DataError) in try read(plain) }
       let b = Result { () throws(DataError) in try read(extra) }
       switch (a, b) {
