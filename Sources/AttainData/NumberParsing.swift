@@ -146,13 +146,13 @@ private func classifyNonNumber(_ text: UnsafeBufferPointer<UInt8>) -> NumberPars
   }
 }
 
-/// The number of digits after the decimal point in a plain decimal (0 without a point or with
-/// an exponent, where it is not meaningful).
+/// The number of digits after the decimal point in a plain decimal (0 without a point); 99 for a
+/// number with an exponent, whose decimal places are not visible in the text.
 @inline(__always)
 func decimalPlaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
   var places = -1
   for c in bytes {
-    if c == 101 || c == 69 { return 0 }
+    if c == 101 || c == 69 { return 99 }
     if places >= 0 {
       if c >= 48 && c <= 57 { places += 1 }
     } else if c == 46 {

@@ -167,7 +167,7 @@ public enum TransactionAggregation {
     var values = [Double]()
     values.reserveCapacity(groups * periods)
     var offsets = [0]
-    let scale = decimals <= 9 ? powerOfTen(decimals) : 0
+    let scale = decimals <= 9 ? powerOfTen(decimals) : 0  // 0: no rounding (exponents, > 9 decimals)
     for g in order {
       for t in 0..<periods {
         values.append(roundToDecimals(cells[g * periods + t].value, scale: scale))

@@ -41,7 +41,7 @@ struct AggregateCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   var groupColumns: [String] {
-    groupBy.split(separator: ",", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+    groupBy.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
   }
 
   func validate() throws {
@@ -57,5 +57,12 @@ struct AggregateCommand: ParsableCommand {
     let result = try TransactionAggregation.aggregate(path: file, options: options)
     reportWarnings(result.warnings)
     try output.write(SeriesCSV.write(result.panel))
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces.
+  func trimmingSpaces() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }

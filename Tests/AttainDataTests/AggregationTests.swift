@@ -143,6 +143,14 @@ let superstoreOptions = AggregationOptions(
     #expect(panel.values == [0.3])
   }
 
+  @Test func exponentValuesAreNotRounded() throws {
+    let text = "d,v\n2020-01-01,1e-3\n2020-01-02,2.5\n"
+    let panel = try aggregate(
+      text, AggregationOptions(groupBy: [], dateColumn: "d", valueColumn: "v", frequency: .monthly)
+    ).panel
+    #expect(panel.values == [2.501])
+  }
+
   @Test func dateFormats() throws {
     #expect(DateFormat("M/D/YYYY")?.date(from: "11/8/2016") == CalendarDate(year: 2016, month: 11, day: 8))
     #expect(DateFormat("D/M/YYYY")?.date(from: "11/8/2016") == CalendarDate(year: 2016, month: 8, day: 11))
