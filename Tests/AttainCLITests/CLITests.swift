@@ -101,6 +101,25 @@ let superstoreArguments = [
     expectOneLineError(newline, "error: nl.csv:2:2: non-numeric value '1\\n2' in column 'amount'")
   }
 
+  @Test func failureKeepsAnExistingOutputAndDashMeansStdout() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out.csv")
+    try "previous results\n".write(to: out, atomically: true, encoding: .utf8)
+    let input = "day,amount\n2024-01-01,1\n2024-01-02,-\n"
+    let failed = try CLI.attain(
+      ["aggregate", "-", "--date-column", "day", "--value-column", "amount", "--output", "out.csv"], in: dir,
+      input: input)
+    expectOneLineError(failed, "error: <stdin>:3:2: non-numeric value '-' in column 'amount'")
+    #expect(try String(contentsOf: out, encoding: .utf8) == "previous results\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
+    let dash = try CLI.attain(
+      ["aggregate", "-", "--date-column", "day", "--value-column", "amount", "--output", "-"],
+      input: "day,amount\n2024-01-01,1\n")
+    #expect(dash.status == 0)
+    #expect(dash.stdout == "unique_id,ds,y\ntotal,2024-01-01,1.0\n")
+  }
+
   @Test func failedWriteLeavesNoFile() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
