@@ -8,8 +8,7 @@ func dataBenchmarks() {
   let m3Path = repositoryRoot.appendingPathComponent("datasets/m3/m3-train.csv").path
   let ordersPath = repositoryRoot.appendingPathComponent("datasets/superstore/superstore-orders.csv").path
 
-  Benchmark("data.read.m3train", configuration: .init(metrics: [.wallClock, .mallocCountTotal, .throughput])) {
-    benchmark in
+  Benchmark("data.read.m3train") { benchmark in
     guard let bytes = try? FileBytes.read(path: m3Path) else { return }
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
