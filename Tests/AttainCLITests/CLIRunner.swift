@@ -77,8 +77,8 @@ enum CLI {
     var timedOut = false
     if finished.wait(timeout: .now() + timeout) == .timedOut {
       timedOut = true
-      process.terminate()  // the child we started; SIGTERM
-      finished.wait()
+      kill(process.processIdentifier, SIGKILL)  // the child we started, by its pid
+      process.waitUntilExit()
     }
     try out.close()
     try err.close()
