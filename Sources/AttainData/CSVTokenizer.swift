@@ -33,7 +33,7 @@ final class CSVFieldBuffer {
   @inline(__always)
   func append(_ field: CSVField) {
     if count == capacity { grow() }
-    pointer[count] = field  // CSVField is a trivial type: assignment needs no initialization
+    (pointer + count).initialize(to: field)  // trivial type: nothing to deinitialize on reuse
     count += 1
   }
 
