@@ -27,23 +27,23 @@ public struct CSVTable: Sendable, Equatable {
     try bytes.withUnsafeBufferPointer { (buffer) throws(DataError) -> CSVTable in
       try validateText(buffer, file: file)
       var tokenizer = CSVTokenizer(buffer, file: file)
-      var fields = [CSVField]()
-      guard try tokenizer.nextRecord(into: &fields) else {
+      let fields = tokenizer.fields
+      guard try tokenizer.nextRecord() else {
         throw DataError(file: file, line: 1, column: 1, reason: .emptyFile)
       }
-      let header = fields.map { tokenizer.string($0) }
+      let header = fields.array.map { tokenizer.string($0) }
       let headerLine = tokenizer.recordLine
       for k in header.indices where header[..<k].contains(header[k]) {
         throw DataError(file: file, line: headerLine, column: k + 1, reason: .duplicateColumn(name: header[k]))
       }
       var rows = [[String]]()
       var lines = [Int]()
-      while try tokenizer.nextRecord(into: &fields) {
+      while try tokenizer.nextRecord() {
         if fields.count != header.count {
           throw tokenizer.error(
             column: min(fields.count, header.count) + 1, .raggedRow(expected: header.count, found: fields.count))
         }
-        rows.append(fields.map { tokenizer.string($0) })
+        rows.append(fields.array.map { tokenizer.string($0) })
         lines.append(tokenizer.recordLine)
       }
       if rows.isEmpty { throw DataError(file: file, line: headerLine + 1, column: 1, reason: .noDataRows) }

@@ -12,13 +12,57 @@ struct CSVField: Sendable {
   var count: Int { end - start }
 }
 
+/// The fields of the current record: a growable buffer of `CSVField`s reused for every record,
+/// so tokenizing does not allocate (and avoids Array's uniqueness checks in the hot loop).
+final class CSVFieldBuffer {
+  private var pointer: UnsafeMutablePointer<CSVField>
+  private var capacity: Int
+  /// Number of fields of the current record.
+  private(set) var count = 0
+
+  init() {
+    capacity = 16
+    pointer = .allocate(capacity: capacity)
+  }
+
+  deinit { pointer.deallocate() }
+
+  @inline(__always)
+  func removeAll() { count = 0 }
+
+  @inline(__always)
+  func append(_ field: CSVField) {
+    if count == capacity { grow() }
+    (pointer + count).initialize(to: field)  // trivial type: nothing to deinitialize on reuse
+    count += 1
+  }
+
+  private func grow() {
+    let bigger = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
+    bigger.update(from: pointer, count: count)
+    pointer.deallocate()
+    pointer = bigger
+    capacity *= 2
+  }
+
+  /// Field `k` of the current record; `k < count` (checked in debug builds).
+  @inline(__always)
+  subscript(k: Int) -> CSVField {
+    assert(k < count)
+    return pointer[k]
+  }
+
+  /// The fields of the current record as an array.
+  var array: [CSVField] { (0..<count).map { pointer[$0] } }
+}
+
 /// A streaming RFC 4180 tokenizer over a byte buffer.
 ///
 /// Records are separated by LF, CRLF or a lone CR; fields by commas; a field that starts with
 /// `"` is quoted and may contain commas, line breaks and escaped quotes `""`. A quote inside an
 /// unquoted field is taken literally (as most readers do). Blank lines are skipped; a UTF-8
-/// byte-order mark at the start is skipped. The tokenizer fills a caller-owned `[CSVField]`
-/// (capacity reused), so the hot loop does not allocate.
+/// byte-order mark at the start is skipped. The fields of the current record are in `fields`
+/// (storage reused), so the hot loop does not allocate.
 ///
 /// The caller keeps the buffer alive while the tokenizer is used (it is created inside a
 /// `withUnsafeBufferPointer` scope).
@@ -35,6 +79,8 @@ struct CSVTokenizer {
   private(set) var line = 1
   /// Physical line on which the last record returned started.
   private(set) var recordLine = 1
+  /// The fields of the current record.
+  let fields = CSVFieldBuffer()
 
   init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
     // An empty buffer may have a nil base address; point at a static byte instead.
@@ -55,8 +101,9 @@ struct CSVTokenizer {
   ///
   /// - Throws: `.unterminatedQuote` (located at the line and field where the quote opened) and
   ///   `.unexpectedAfterQuote`.
-  mutating func nextRecord(into fields: inout [CSVField]) throws(DataError) -> Bool {
-    fields.removeAll(keepingCapacity: true)
+  mutating func nextRecord() throws(DataError) -> Bool {
+    let fields = self.fields
+    fields.removeAll()
     let n = count
     let b = base
     var p = position
@@ -134,11 +181,7 @@ struct CSVTokenizer {
         throw DataError(file: file, line: line, column: column, reason: .unexpectedAfterQuote)
       } else {  // unquoted field: scan to the next comma or line break
         let start = p
-        while p < n {
-          let c = b[p]
-          if c == 44 || c == 10 || c == 13 { break }
-          p += 1
-        }
+        p = scanUnquoted(from: p)
         fields.append(CSVField(start: start, end: p, quoted: false, hasEscapes: false))
         if p >= n {
           position = p
@@ -160,7 +203,46 @@ struct CSVTokenizer {
     }
   }
 
+  /// The offset of the first `,`, LF or CR at or after `p` (or `count`).
+  ///
+  /// Eight bytes at a time (SWAR): for each delimiter d, the bytes of `w ^ d·0x0101…` that are
+  /// zero are found with `(x − 0x0101…) & ~x & 0x8080…`, whose lowest set bit is exact
+  /// (borrows only create false positives above a true zero byte). - Reference: H. S. Warren,
+  /// *Hacker's Delight*, 2nd ed., §6-1.
+  @inline(__always)
+  func scanUnquoted(from start: Int) -> Int {
+    var p = start
+    let raw = UnsafeRawPointer(base)
+    while p + 8 <= count {
+      let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      let comma = w ^ (ones &* 44)
+      let lf = w ^ (ones &* 10)
+      let cr = w ^ (ones &* 13)
+      let hits = ((comma &- ones) & ~comma | (lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs
+      if hits != 0 { return p + hits.trailingZeroBitCount >> 3 }
+      p += 8
+    }
+    while p < count {
+      let c = base[p]
+      if c <= 44 && (c == 44 || c == 10 || c == 13) { break }
+      p += 1
+    }
+    return p
+  }
+
+  /// Records that a caller consumed one single-line record ending before `next` (used by fast
+  /// paths that parse plain records themselves).
+  @inline(__always)
+  mutating func consumePlainRecord(next: Int) {
+    recordLine = line
+    line += 1
+    position = next
+  }
+
   /// Consumes the line break at `p` (LF, CRLF or CR) and returns the offset after it.
+  @inline(__always)
   private mutating func endOfLine(_ p: Int) -> Int {
     line += 1
     if base[p] == 13 && p + 1 < count && base[p + 1] == 10 { return p + 2 }
@@ -293,16 +375,16 @@ func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
 /// The (line, field) of byte `offset`, found by tokenizing up to it. Used only to report errors.
 func locate(offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
   var tokenizer = CSVTokenizer(bytes, file: "")
-  var fields = [CSVField]()
+  let fields = tokenizer.fields
   while true {
     do {
-      guard try tokenizer.nextRecord(into: &fields) else { return (tokenizer.line, 1) }
+      guard try tokenizer.nextRecord() else { return (tokenizer.line, 1) }
     } catch {
       return (error.line, error.column)
     }
     if tokenizer.position > offset || tokenizer.position >= bytes.count {
       var column = 1
-      for (k, field) in fields.enumerated() where field.start <= offset {
+      for (k, field) in fields.array.enumerated() where field.start <= offset {
         column = k + 1
       }
       return (tokenizer.recordLine, column)

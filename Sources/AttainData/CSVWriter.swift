@@ -21,16 +21,74 @@ public struct CSVWriter: Sendable {
     text.withUTF8 { appendQuotedIfNeeded($0) }
   }
 
-  /// Appends a number at full round-trip precision.
+  /// Appends a number at full round-trip precision: exactly `value.description`, with a fast
+  /// path (no String) for integral values below 10^15, written as `940.0`.
   public mutating func write(_ value: Double) {
     separate()
-    bytes.append(contentsOf: value.description.utf8)
+    if value == value.rounded(.towardZero) && abs(value) < 1e15 && !(value == 0 && value.sign == .minus) {
+      appendDigits(Int(value))
+      bytes.append(46)  // ".0"
+      bytes.append(48)
+    } else {
+      bytes.append(contentsOf: value.description.utf8)
+    }
   }
 
   /// Appends an integer.
   public mutating func write(_ value: Int) {
     separate()
-    bytes.append(contentsOf: String(value).utf8)
+    appendDigits(value)
+  }
+
+  /// Appends a calendar date as `YYYY-MM-DD` (years 0…9999; others via `description`).
+  public mutating func write(_ date: CalendarDate) {
+    separate()
+    guard (0...9999).contains(date.year) else {
+      bytes.append(contentsOf: date.description.utf8)
+      return
+    }
+    let y = date.year
+    bytes.append(48 + UInt8(y / 1000))
+    bytes.append(48 + UInt8(y / 100 % 10))
+    bytes.append(48 + UInt8(y / 10 % 10))
+    bytes.append(48 + UInt8(y % 10))
+    bytes.append(45)
+    bytes.append(48 + UInt8(date.month / 10))
+    bytes.append(48 + UInt8(date.month % 10))
+    bytes.append(45)
+    bytes.append(48 + UInt8(date.day / 10))
+    bytes.append(48 + UInt8(date.day % 10))
+  }
+
+  /// Appends a period stamp: the integer index or the `YYYY-MM-DD` date.
+  public mutating func write(_ stamp: PeriodStamp) {
+    switch stamp {
+    case .index(let i): write(i)
+    case .date(let d): write(d)
+    }
+  }
+
+  /// The decimal digits of `value` (with a leading `-`), without allocating.
+  private mutating func appendDigits(_ value: Int) {
+    if value == Int.min {
+      bytes.append(contentsOf: String(value).utf8)
+      return
+    }
+    var v = value
+    if v < 0 {
+      bytes.append(45)
+      v = -v
+    }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, filled from the end
+    withUnsafeMutableBytes(of: &digits) { scratch in
+      var k = scratch.count
+      repeat {
+        k -= 1
+        scratch[k] = 48 + UInt8(v % 10)
+        v /= 10
+      } while v > 0
+      bytes.append(contentsOf: scratch[k...])
+    }
   }
 
   /// Ends the current row with LF.

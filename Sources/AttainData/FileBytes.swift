@@ -26,27 +26,35 @@ public enum FileBytes {
     if fd < 0 { throw DataError(file: name, line: 0, column: 0, reason: .cannotRead(lastErrorText())) }
     defer { if fd != 0 { close(fd) } }
     var info = stat()
-    var capacity = 1 << 16
-    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw DataError(file: name, line: 0, column: 0, reason: .cannotRead("is a directory"))
+    var known = 0
+    if fstat(fd, &info) == 0 {
+      if (info.st_mode & S_IFMT) == S_IFDIR {
+        throw DataError(file: name, line: 0, column: 0, reason: .cannotRead("is a directory"))
+      }
+      if (info.st_mode & S_IFMT) == S_IFREG { known = Int(info.st_size) }
     }
-    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { capacity = max(Int(info.st_size) + 1, 1) }
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(capacity)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var failure: Int32 = 0
-    // Read through a fixed chunk until end of file (works for pipes and regular files).
-    while true {
-      let got = chunk.withUnsafeMutableBytes { buffer in
-        Glibc_read(fd, buffer.baseAddress, buffer.count)
+    // Regular files: read straight into the array's storage, sized from fstat.
+    var bytes = [UInt8](unsafeUninitializedCapacity: known) { buffer, initialized in
+      initialized = 0
+      while initialized < known {
+        let got = posixRead(fd, buffer.baseAddress! + initialized, known - initialized)
+        if got < 0 && errno == EINTR { continue }
+        if got < 0 { failure = errno }
+        if got <= 0 { break }
+        initialized += got
       }
-      if got < 0 {
-        if errno == EINTR { continue }
-        failure = errno
-        break
+    }
+    // Pipes (and files that grew): read the rest through a chunk until end of file.
+    if failure == 0 {
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      while true {
+        let got = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+        if got < 0 && errno == EINTR { continue }
+        if got < 0 { failure = errno }
+        if got <= 0 { break }
+        bytes.append(contentsOf: chunk[0..<got])
       }
-      if got == 0 { break }
-      bytes.append(contentsOf: chunk[0..<got])
     }
     if failure != 0 {
       throw DataError(file: name, line: 0, column: 0, reason: .cannotRead(String(cString: strerror(failure))))
@@ -97,11 +105,6 @@ public enum FileBytes {
   static func lastErrorText() -> String { String(cString: strerror(errno)) }
 }
 
-@inline(__always)
-private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-  read(fd, buffer, count)
-}
-
 extension FileBytes {
   /// Creates directory `path` and its missing parents (like `mkdir -p`); existing ones are fine.
   ///
@@ -120,4 +123,10 @@ extension FileBytes {
       throw DataError(file: path, line: 0, column: 0, reason: .cannotWrite("not a directory"))
     }
   }
+}
+
+/// `read(2)` (named apart from `FileBytes.read`).
+@inline(__always)
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
 }

@@ -17,11 +17,34 @@ enum NumberParse {
   case invalid
 }
 
-/// Powers of ten exactly representable as Double (10^0 … 10^22).
-private let exactPowersOfTen: [Double] = (0...22).map { k in
-  var x = 1.0
-  for _ in 0..<k { x *= 10 }
-  return x
+/// 10^k for 0 ≤ k ≤ 22, the powers of ten exactly representable as Double (a constant table).
+@inline(__always)
+func exactPowerOfTen(_ k: Int) -> Double {
+  switch k {
+  case 0: 1e0
+  case 1: 1e1
+  case 2: 1e2
+  case 3: 1e3
+  case 4: 1e4
+  case 5: 1e5
+  case 6: 1e6
+  case 7: 1e7
+  case 8: 1e8
+  case 9: 1e9
+  case 10: 1e10
+  case 11: 1e11
+  case 12: 1e12
+  case 13: 1e13
+  case 14: 1e14
+  case 15: 1e15
+  case 16: 1e16
+  case 17: 1e17
+  case 18: 1e18
+  case 19: 1e19
+  case 20: 1e20
+  case 21: 1e21
+  default: 1e22
+  }
 }
 
 /// Parses a plain decimal number `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`
@@ -48,40 +71,31 @@ func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> NumberParse {
     negative = b[i] == 45
     i += 1
   }
+  // Accumulate every digit: with at most 19 digits the significand fits in UInt64
+  // (longer inputs, including many leading zeros, take the strtod path below).
   var mantissa: UInt64 = 0
-  var significant = 0
-  var exponent = 0
-  var digits = 0
-  var exact = true
+  let integerStart = i
   while i < end {
     let d = b[i] &- 48
     if d > 9 { break }
-    if significant < 19 {
-      mantissa = mantissa &* 10 &+ UInt64(d)
-      if mantissa != 0 { significant += 1 }
-    } else {
-      exponent += 1
-      exact = false
-    }
-    digits += 1
+    mantissa = mantissa &* 10 &+ UInt64(d)
     i += 1
   }
+  var digits = i - integerStart
+  var exponent = 0
   if i < end && b[i] == 46 {
     i += 1
+    let fractionStart = i
     while i < end {
       let d = b[i] &- 48
       if d > 9 { break }
-      if significant < 19 {
-        mantissa = mantissa &* 10 &+ UInt64(d)
-        if mantissa != 0 { significant += 1 }
-        exponent -= 1
-      } else if d != 0 {
-        exact = false
-      }
-      digits += 1
+      mantissa = mantissa &* 10 &+ UInt64(d)
       i += 1
     }
+    digits += i - fractionStart
+    exponent = fractionStart - i
   }
+  let exact = digits <= 19
   if digits == 0 { return classifyNonNumber(UnsafeBufferPointer(start: b + start, count: end - start)) }
   if i < end && (b[i] == 101 || b[i] == 69) {
     i += 1
@@ -105,7 +119,7 @@ func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> NumberParse {
   if i != end { return .invalid }
   if exact && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
     var x = Double(mantissa)
-    x = exponent >= 0 ? x * exactPowersOfTen[exponent] : x / exactPowersOfTen[-exponent]
+    x = exponent >= 0 ? x * exactPowerOfTen(exponent) : x / exactPowerOfTen(-exponent)
     return .value(negative ? -x : x)
   }
   if exact && mantissa == 0 { return .value(negative ? -0.0 : 0.0) }
@@ -132,13 +146,13 @@ private func classifyNonNumber(_ text: UnsafeBufferPointer<UInt8>) -> NumberPars
   }
 }
 
-/// The number of digits after the decimal point in a plain decimal (0 without a point or with
-/// an exponent, where it is not meaningful).
+/// The number of digits after the decimal point in a plain decimal (0 without a point); 99 for a
+/// number with an exponent, whose decimal places are not visible in the text.
 @inline(__always)
 func decimalPlaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
   var places = -1
   for c in bytes {
-    if c == 101 || c == 69 { return 0 }
+    if c == 101 || c == 69 { return 99 }
     if places >= 0 {
       if c >= 48 && c <= 57 { places += 1 }
     } else if c == 46 {

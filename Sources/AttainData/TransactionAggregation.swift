@@ -72,11 +72,11 @@ public enum TransactionAggregation {
     let frequency = options.frequency == .index ? Frequency.daily : options.frequency
     try validateText(buffer, file: file)
     var tokenizer = CSVTokenizer(buffer, file: file)
-    var fields = [CSVField]()
-    guard try tokenizer.nextRecord(into: &fields) else {
+    let fields = tokenizer.fields
+    guard try tokenizer.nextRecord() else {
       throw DataError(file: file, line: 1, column: 1, reason: .emptyFile)
     }
-    let header = fields.map { tokenizer.string($0) }
+    let header = fields.array.map { tokenizer.string($0) }
     let headerLine = tokenizer.recordLine
     func column(_ name: String) throws(DataError) -> Int {
       guard let k = header.firstIndex(of: name) else {
@@ -96,7 +96,7 @@ public enum TransactionAggregation {
     var rowPeriods = [Int]()
     var rowValues = [Double]()
     var decimals = 0
-    while try tokenizer.nextRecord(into: &fields) {
+    while try tokenizer.nextRecord() {
       if fields.count != header.count {
         throw tokenizer.error(
           column: min(fields.count, header.count) + 1, .raggedRow(expected: header.count, found: fields.count))
@@ -140,7 +140,8 @@ public enum TransactionAggregation {
       case .empty: throw tokenizer.error(column: valueColumn + 1, .emptyValue(column: header[valueColumn]))
       case .nonFinite:
         throw tokenizer.error(
-          column: valueColumn + 1, .nonFinite(value: tokenizer.string(fields[valueColumn]), column: header[valueColumn]))
+          column: valueColumn + 1, .nonFinite(value: tokenizer.string(fields[valueColumn]), column: header[valueColumn])
+        )
       case .invalid:
         throw tokenizer.error(
           column: valueColumn + 1,
@@ -166,7 +167,7 @@ public enum TransactionAggregation {
     var values = [Double]()
     values.reserveCapacity(groups * periods)
     var offsets = [0]
-    let scale = decimals <= 9 ? powerOfTen(decimals) : 0
+    let scale = decimals <= 9 ? powerOfTen(decimals) : 0  // 0: no rounding (exponents, > 9 decimals)
     for g in order {
       for t in 0..<periods {
         values.append(roundToDecimals(cells[g * periods + t].value, scale: scale))

@@ -12,15 +12,12 @@ struct AggregateCommand: ParsableCommand {
     commandName: "aggregate",
     abstract: "Sum transactions per group and period into long-format series (unique_id,ds,y).",
     discussion: """
-      Each distinct combination of the --group-by columns becomes a series whose unique_id is the
-      values joined by '/' (e.g. West/Technology). Every series spans the same periods, from the
-      first to the last period with any transaction; periods without transactions are 0. ds is
-      the first day of the period (weeks are ISO weeks starting on Monday).
+      Each distinct combination of the --group-by columns becomes a series whose unique_id is the values joined by '/' (e.g. West/Technology). Every series spans the same periods, from the first to the last period with any transaction; periods without transactions are 0. ds is the first day of the period (weeks are ISO weeks starting on Monday).
 
       Example:
-        attain aggregate datasets/superstore/superstore-orders.csv --date-column "Order Date" \\
-          --date-format M/D/YYYY --group-by Region,Category --value-column Sales \\
-          --frequency monthly --output sales.csv
+        attain aggregate orders.csv --date-column "Order Date" \\
+          --date-format M/D/YYYY --group-by Region,Category \\
+          --value-column Sales --frequency monthly --output sales.csv
       """)
 
   @Argument(help: ArgumentHelp("Transactions CSV file, or - for stdin.", valueName: "file"))
@@ -44,11 +41,13 @@ struct AggregateCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   var groupColumns: [String] {
-    groupBy.split(separator: ",", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+    groupBy.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
   }
 
   func validate() throws {
-    if frequency == .index { throw ValidationError("--frequency index has no calendar; use daily, weekly, monthly, quarterly or yearly") }
+    if frequency == .index {
+      throw ValidationError("--frequency index has no calendar; use daily, weekly, monthly, quarterly or yearly")
+    }
   }
 
   func run() throws {
@@ -58,5 +57,12 @@ struct AggregateCommand: ParsableCommand {
     let result = try TransactionAggregation.aggregate(path: file, options: options)
     reportWarnings(result.warnings)
     try output.write(SeriesCSV.write(result.panel))
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces.
+  func trimmingSpaces() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }

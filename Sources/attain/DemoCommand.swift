@@ -15,8 +15,7 @@ struct DemoCommand: ParsableCommand {
     commandName: "demo",
     abstract: "Run the main job on the bundled Superstore data and write the results to a folder.",
     discussion: """
-      The bundled data are found in --data-dir, else $ATTAIN_DATA, else ./datasets, else the
-      datasets folder of the source tree the binary was built in.
+      The bundled data are found in --data-dir, else $ATTAIN_DATA, else ./datasets, else the datasets folder of the source tree the binary was built in.
       """)
 
   @Option(help: ArgumentHelp("Folder holding the bundled datasets (superstore/, m3/).", valueName: "dir"))

@@ -24,9 +24,10 @@ enum ErrorReport {
       let message = command.message(for: error)
       text = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
     }
-    writeStandardError("error: \(oneLine(stripPrefix(text)))\n")
+    // A bare `ExitCode` thrown by a command that already reported its problem has no message.
+    if !text.isEmpty { writeStandardError("error: \(oneLine(stripPrefix(text)))\n") }
     let status = error is DataError ? 1 : code.rawValue
-    Glibc_exit((1...123).contains(status) ? status : 1)
+    terminate((1...123).contains(status) ? status : 1)
   }
 
   /// Drops an `Error: ` prefix and lowercases a leading capital followed by a lowercase letter.
@@ -82,6 +83,6 @@ func reportWarnings(_ warnings: [String]) {
 }
 
 @inline(__always)
-private func Glibc_exit(_ status: Int32) -> Never {
+private func terminate(_ status: Int32) -> Never {
   exit(status)
 }

@@ -4,6 +4,8 @@ import Testing
 /// The outcome of running a subprocess.
 struct RunResult {
   var status: Int32
+  /// Whether the process was stopped after the timeout (status is then -1).
+  var timedOut = false
   var stdout: String
   var stderr: String
 }
@@ -22,7 +24,8 @@ enum CLI {
     let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     candidates.append(exe.deletingLastPathComponent())
     candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-    candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+    candidates.append(
+      URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
     candidates.append(repositoryRoot.appendingPathComponent(".build/debug"))
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("attain").path) }
   }()
@@ -41,10 +44,11 @@ enum CLI {
   }
 
   /// Runs `executable arguments` in `directory` with `input` on stdin; output captured via files
-  /// (no pipe deadlocks on large outputs).
+  /// (no pipe deadlocks on large outputs). A process still running after `timeout` seconds is
+  /// terminated and reported with `timedOut`.
   static func run(
     _ executable: URL, _ arguments: [String], in directory: URL? = nil, input: String? = nil,
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], timeout: Double = 900
   ) throws -> RunResult {
     let scratch = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: scratch) }
@@ -67,13 +71,20 @@ enum CLI {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = inp
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
     try process.run()
-    process.waitUntilExit()
+    var timedOut = false
+    if finished.wait(timeout: .now() + timeout) == .timedOut {
+      timedOut = true
+      kill(process.processIdentifier, SIGKILL)  // the child we started, by its pid
+      process.waitUntilExit()
+    }
     try out.close()
     try err.close()
     try inp.close()
     return RunResult(
-      status: process.terminationStatus,
+      status: timedOut ? -1 : process.terminationStatus, timedOut: timedOut,
       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }

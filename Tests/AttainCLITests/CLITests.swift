@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// Checks the error contract: exactly one stderr line starting with `error: `, a status in 1…123.
-func expectOneLineError(_ result: RunResult, _ expected: String, status: Int32 = 1, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectOneLineError(
+  _ result: RunResult, _ expected: String, status: Int32 = 1, sourceLocation: SourceLocation = #_sourceLocation
+) {
   #expect(result.status == status, sourceLocation: sourceLocation)
   #expect((1...123).contains(result.status), sourceLocation: sourceLocation)
   #expect(result.stderr == expected + "\n", sourceLocation: sourceLocation)
@@ -29,11 +31,15 @@ let superstoreArguments = [
   @Test func usageErrorsAreOneLowercaseLine() throws {
     let missing = try CLI.attain(["aggregate"])
     expectOneLineError(missing, "error: missing expected argument '<file>'", status: 64)
-    let badFrequency = try CLI.attain(["aggregate", ordersPath, "--date-column", "d", "--value-column", "v", "--frequency", "fortnightly"])
+    let badFrequency = try CLI.attain([
+      "aggregate", ordersPath, "--date-column", "d", "--value-column", "v", "--frequency", "fortnightly",
+    ])
     #expect(badFrequency.status == 64)
     #expect(badFrequency.stderr.hasPrefix("error: the value 'fortnightly' is invalid for '--frequency"))
     #expect(badFrequency.stderr.filter { $0 == "\n" }.count == 1)
-    let badFormat = try CLI.attain(["aggregate", ordersPath, "--date-column", "d", "--value-column", "v", "--date-format", "QQ"])
+    let badFormat = try CLI.attain([
+      "aggregate", ordersPath, "--date-column", "d", "--value-column", "v", "--date-format", "QQ",
+    ])
     #expect(badFormat.status == 64)
     #expect(badFormat.stderr.hasPrefix("error: "))
     #expect(badFormat.stderr.filter { $0 == "\n" }.count == 1)
@@ -65,7 +71,10 @@ let superstoreArguments = [
     let result = try CLI.attain(
       ["aggregate", "-", "--date-column", "when", "--group-by", "who", "--value-column", "amount"], input: input)
     #expect(result.status == 0)
-    #expect(result.stdout == "unique_id,ds,y\na,2024-01-01,0.0\na,2024-02-01,0.0\na,2024-03-01,2.0\nb,2024-01-01,1.5\nb,2024-02-01,0.0\nb,2024-03-01,0.0\n")
+    #expect(
+      result.stdout
+        == "unique_id,ds,y\na,2024-01-01,0.0\na,2024-02-01,0.0\na,2024-03-01,2.0\nb,2024-01-01,1.5\nb,2024-02-01,0.0\nb,2024-03-01,0.0\n"
+    )
   }
 
   @Test func inputErrorsNameFileLineAndFieldAndLeaveNoOutput() throws {
@@ -78,22 +87,44 @@ let superstoreArguments = [
     expectOneLineError(result, "error: tx.csv:3:2: non-numeric value 'lots' in column 'amount'")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["tx.csv"])
 
-    let stdin = try CLI.attain(["aggregate", "-", "--date-column", "day", "--value-column", "amount"], input: "day,amount\n")
+    let stdin = try CLI.attain(
+      ["aggregate", "-", "--date-column", "day", "--value-column", "amount"], input: "day,amount\n")
     expectOneLineError(stdin, "error: <stdin>:2:1: header only, no data rows")
 
     let missing = try CLI.attain(["aggregate", "nope.csv", "--date-column", "d", "--value-column", "v"], in: dir)
     expectOneLineError(missing, "error: nope.csv: cannot read: No such file or directory")
 
     // A value with an embedded line break stays on one line.
-    try "day,amount\n2024-01-01,\"1\n2\"\n".write(to: dir.appendingPathComponent("nl.csv"), atomically: true, encoding: .utf8)
+    try "day,amount\n2024-01-01,\"1\n2\"\n".write(
+      to: dir.appendingPathComponent("nl.csv"), atomically: true, encoding: .utf8)
     let newline = try CLI.attain(["aggregate", "nl.csv", "--date-column", "day", "--value-column", "amount"], in: dir)
     expectOneLineError(newline, "error: nl.csv:2:2: non-numeric value '1\\n2' in column 'amount'")
+  }
+
+  @Test func failureKeepsAnExistingOutputAndDashMeansStdout() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out.csv")
+    try "previous results\n".write(to: out, atomically: true, encoding: .utf8)
+    let input = "day,amount\n2024-01-01,1\n2024-01-02,-\n"
+    let failed = try CLI.attain(
+      ["aggregate", "-", "--date-column", "day", "--value-column", "amount", "--output", "out.csv"], in: dir,
+      input: input)
+    expectOneLineError(failed, "error: <stdin>:3:2: non-numeric value '-' in column 'amount'")
+    #expect(try String(contentsOf: out, encoding: .utf8) == "previous results\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
+    let dash = try CLI.attain(
+      ["aggregate", "-", "--date-column", "day", "--value-column", "amount", "--output", "-"],
+      input: "day,amount\n2024-01-01,1\n")
+    #expect(dash.status == 0)
+    #expect(dash.stdout == "unique_id,ds,y\ntotal,2024-01-01,1.0\n")
   }
 
   @Test func failedWriteLeavesNoFile() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let result = try CLI.attain(["aggregate", ordersPath] + superstoreArguments + ["--output", "missing-dir/out.csv"], in: dir)
+    let result = try CLI.attain(
+      ["aggregate", ordersPath] + superstoreArguments + ["--output", "missing-dir/out.csv"], in: dir)
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("error: missing-dir/out.csv: cannot write: "))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)

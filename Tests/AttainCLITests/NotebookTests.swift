@@ -15,7 +15,8 @@ struct NotebookStep: Sendable, CustomStringConvertible {
 /// Notebooks in `notebooks-md/*.md` are executed: every fenced ```sh block runs with bash
 /// (`set -eo pipefail`), with the built `attain` first on PATH and the working directory a
 /// fresh temporary folder per notebook holding a `datasets` link to the bundled data (blocks of
-/// one notebook share it, in order). When a ```output block follows the sh block (only blank
+/// one notebook share it, in order); `$ATTAIN_REPO_ROOT` names the repository for other files.
+/// A block running longer than 15 minutes fails. When a ```output block follows the sh block (only blank
 /// lines between), stdout must equal it after trimming trailing whitespace on every line and
 /// trailing blank lines; otherwise the block only has to exit 0.
 enum Notebooks {
@@ -111,6 +112,12 @@ enum Notebooks {
     #expect(Notebooks.normalized("a  \nb\t\n\n\n") == "a\nb")
   }
 
+  @Test func runnerStopsAHangingBlock() throws {
+    let result = try CLI.run(URL(fileURLWithPath: "/bin/sleep"), ["30"], timeout: 0.3)
+    #expect(result.timedOut)
+    #expect(result.status == -1)
+  }
+
   @Test func everyNotebookRunsAndPrintsWhatItShows() throws {
     let files = Notebooks.files()
     #expect(!files.isEmpty, "no notebooks in notebooks-md/")
@@ -121,12 +128,16 @@ enum Notebooks {
       let text = try String(contentsOf: file, encoding: .utf8)
       let work = try CLI.temporaryDirectory()
       defer { try? FileManager.default.removeItem(at: work) }
-      try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("datasets"), withDestinationURL: datasets)
+      try FileManager.default.createSymbolicLink(
+        at: work.appendingPathComponent("datasets"), withDestinationURL: datasets)
       let path = binDir + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
       for step in Notebooks.steps(of: text, notebook: name) {
         let result = try CLI.run(
           URL(fileURLWithPath: "/bin/bash"), ["-c", "set -eo pipefail\n" + step.script], in: work,
-          environment: ["PATH": path, "ATTAIN_DATA": "datasets", "COLUMNS": "80"])
+          environment: [
+            "PATH": path, "ATTAIN_DATA": "datasets", "ATTAIN_REPO_ROOT": CLI.repositoryRoot.path, "COLUMNS": "80",
+          ])
+        #expect(!result.timedOut, "\(step) timed out")
         #expect(result.status == 0, "\(step) exited \(result.status): \(result.stderr)")
         if let expected = step.expected {
           #expect(Notebooks.normalized(result.stdout) == Notebooks.normalized(expected), "\(step) output differs")

@@ -102,7 +102,10 @@ let superstoreOptions = AggregationOptions(
     #expect(panel.starts == [.date(CalendarDate(year: 2015, month: 12, day: 28)!)])
     #expect(panel.values == [3, 4, 0, 8])
     #expect(panel.lastStamp(of: 0) == .date(CalendarDate(year: 2016, month: 1, day: 18)!))
-    for (y, m, d, monday) in [(2020, 12, 31, "2020-12-28"), (2021, 1, 1, "2020-12-28"), (2021, 1, 4, "2021-01-04"), (2018, 12, 31, "2018-12-31")] {
+    for (y, m, d, monday) in [
+      (2020, 12, 31, "2020-12-28"), (2021, 1, 1, "2020-12-28"), (2021, 1, 4, "2021-01-04"),
+      (2018, 12, 31, "2018-12-31"),
+    ] {
       #expect(Frequency.weekly.periodStart(of: CalendarDate(year: y, month: m, day: d)!).description == monday)
     }
   }
@@ -124,7 +127,9 @@ let superstoreOptions = AggregationOptions(
     #expect(panel.ids == ["A", "B"])
     #expect(panel.values == [2.5, 0, 0, 0, 1.25, 0, 0, 1, 0, 0])
     #expect(SeriesCSV.write(panel).count > 0)
-    let quarterly = try aggregate(text, AggregationOptions(groupBy: ["g"], dateColumn: "d", valueColumn: "v", frequency: .quarterly)).panel
+    let quarterly = try aggregate(
+      text, AggregationOptions(groupBy: ["g"], dateColumn: "d", valueColumn: "v", frequency: .quarterly)
+    ).panel
     #expect(quarterly.values == [2.5, 1.25, 1, 0])
     #expect(quarterly.starts[0] == .date(CalendarDate(year: 2020, month: 1, day: 1)!))
   }
@@ -132,8 +137,18 @@ let superstoreOptions = AggregationOptions(
   @Test func sumsAreRoundedToTheInputPrecision() throws {
     // 0.1 + 0.2 is 0.30000000000000004 in binary; the sum of 1-decimal inputs is written as 0.3.
     let text = "d,v\n2020-01-01,0.1\n2020-01-02,0.2\n"
-    let panel = try aggregate(text, AggregationOptions(groupBy: [], dateColumn: "d", valueColumn: "v", frequency: .monthly)).panel
+    let panel = try aggregate(
+      text, AggregationOptions(groupBy: [], dateColumn: "d", valueColumn: "v", frequency: .monthly)
+    ).panel
     #expect(panel.values == [0.3])
+  }
+
+  @Test func exponentValuesAreNotRounded() throws {
+    let text = "d,v\n2020-01-01,1e-3\n2020-01-02,2.5\n"
+    let panel = try aggregate(
+      text, AggregationOptions(groupBy: [], dateColumn: "d", valueColumn: "v", frequency: .monthly)
+    ).panel
+    #expect(panel.values == [2.501])
   }
 
   @Test func dateFormats() throws {
@@ -143,7 +158,9 @@ let superstoreOptions = AggregationOptions(
     #expect(DateFormat("YYYY-MM-DD")?.date(from: "2017-02-01 13:45") == CalendarDate(year: 2017, month: 2, day: 1))
     #expect(DateFormat("M/D/YYYY")?.date(from: "2/30/2016") == nil)
     #expect(DateFormat("M/D/YYYY")?.date(from: "11-8-2016") == nil)
-    for bad in ["", "YYYY", "M/D/YY", "YYYY-MM-DD-DD", "Q/YYYY", "MMM D YYYY"] { #expect(DateFormat(bad) == nil, "\(bad)") }
+    for bad in ["", "YYYY", "M/D/YY", "YYYY-MM-DD-DD", "Q/YYYY", "MMM D YYYY"] {
+      #expect(DateFormat(bad) == nil, "\(bad)")
+    }
   }
 
   @Test(arguments: [
@@ -175,13 +192,18 @@ let superstoreOptions = AggregationOptions(
     let target = try table.column("target")
     #expect(try table.number(row: 0, column: target) == 1000.5)
     #expect(try table.identifier(row: 1, column: 0) == "East, big")
-    #expect(throws: DataError(file: "targets.csv", line: 3, column: 2, reason: .nonNumeric(value: "x", column: "target"))) {
+    #expect(
+      throws: DataError(file: "targets.csv", line: 3, column: 2, reason: .nonNumeric(value: "x", column: "target"))
+    ) {
       try table.number(row: 1, column: target)
     }
     #expect(throws: DataError(file: "targets.csv", line: 5, column: 2, reason: .emptyValue(column: "target"))) {
       try table.number(row: 2, column: target)
     }
-    #expect(throws: DataError(file: "targets.csv", line: 1, column: 1, reason: .missingColumn(name: "group", header: ["unique_id", "target"]))) {
+    #expect(
+      throws: DataError(
+        file: "targets.csv", line: 1, column: 1, reason: .missingColumn(name: "group", header: ["unique_id", "target"]))
+    ) {
       try table.column("group")
     }
   }
@@ -208,5 +230,28 @@ let superstoreOptions = AggregationOptions(
     writer.write(42)
     writer.endRow()
     #expect(String(decoding: writer.bytes, as: UTF8.self) == "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",\n1e+20,-0.0,42\n")
+  }
+}
+
+@Suite struct CSVWriterNumberTests {
+  /// The integer fast path writes exactly what `Double.description` writes.
+  @Test func numbersAreWrittenAsDescription() {
+    var rng = TestRNG(state: 3)
+    var values: [Double] = [0, -0.0, 1, -1, 940, 1e15 - 1, 1e15, -1e15, 1e16, 123_456_789_012_345, 0.5, -2.25]
+    for _ in 0..<2000 {
+      let magnitude = Double(rng.next() % 1_000_000_000_000_000) / Double(1 << (rng.next() % 40))
+      values.append(rng.next() % 2 == 0 ? magnitude.rounded() : -magnitude)
+    }
+    for x in values {
+      var writer = CSVWriter()
+      writer.write(x)
+      #expect(String(decoding: writer.bytes, as: UTF8.self) == x.description, "\(x)")
+    }
+    var writer = CSVWriter()
+    writer.write(Int.min)
+    writer.write(-7)
+    writer.write(PeriodStamp.date(CalendarDate(year: 987, month: 3, day: 9)!))
+    writer.write(PeriodStamp.index(12))
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "\(Int.min),-7,0987-03-09,12")
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttainData
 
 @Suite struct CalendarDateTests {

@@ -37,7 +37,10 @@ let header = "unique_id,ds,y\n"
     ("A,1,1\nB,1,1\nA,2,1\n", "t.csv:4:1: rows of series 'A' are not contiguous (series already seen earlier)"),
     // Periods.
     ("A,1,1\nA,1,2\n", "t.csv:3:2: duplicate period 1 in series 'A'"),
-    ("A,2,1\nA,1,2\n", "t.csv:3:2: period 1 comes before the previous row's 2 in series 'A' (rows must be in time order)"),
+    (
+      "A,2,1\nA,1,2\n",
+      "t.csv:3:2: period 1 comes before the previous row's 2 in series 'A' (rows must be in time order)"
+    ),
     (
       "A,1,1\nA,3,2\n",
       "t.csv:3:2: gap in series 'A': expected period 2, found 3 (use --fill zero to fill gaps with zeros)"
@@ -46,19 +49,28 @@ let header = "unique_id,ds,y\n"
       "A,2020-01-01,1\nA,2,2\n",
       "t.csv:3:2: mixed date formats: '2' but the first row has ISO dates (YYYY-MM-DD)"
     ),
-    ("A,1,1\nA,2020-01-01,2\n", "t.csv:3:2: mixed date formats: '2020-01-01' but the first row has integer period indices"),
+    (
+      "A,1,1\nA,2020-01-01,2\n",
+      "t.csv:3:2: mixed date formats: '2020-01-01' but the first row has integer period indices"
+    ),
     ("A,1.5,1\n", "t.csv:2:2: period index '1.5' is not a positive integer"),
     ("A,0,1\n", "t.csv:2:2: period index '0' is not a positive integer"),
     ("A,-3,1\n", "t.csv:2:2: period index '-3' is not a positive integer"),
     ("A,2020-13-01,1\n", "t.csv:2:2: impossible date '2020-13-01'"),
     ("A,2019-02-29,1\n", "t.csv:2:2: impossible date '2019-02-29'"),
-    ("A,2020/01/01,1\n", "t.csv:2:2: invalid date '2020/01/01' (expected YYYY-MM-DD or a positive integer period index)"),
+    (
+      "A,2020/01/01,1\n",
+      "t.csv:2:2: invalid date '2020/01/01' (expected YYYY-MM-DD or a positive integer period index)"
+    ),
     ("A,,1\n", "t.csv:2:2: invalid date '' (expected YYYY-MM-DD or a positive integer period index)"),
     (
       "A,2020-01-01,1\nA,2020-01-15,1\n",
       "t.csv:3:2: cannot infer the frequency: smallest spacing between consecutive dates is 14 days, not 1, 7, 28-31, 89-92 or 365-366 (give --frequency)"
     ),
-    ("A,2020-01-01,1\nB,2020-02-01,1\n", "t.csv:2:2: cannot infer the frequency: no series has two different dates (give --frequency)"),
+    (
+      "A,2020-01-01,1\nB,2020-02-01,1\n",
+      "t.csv:2:2: cannot infer the frequency: no series has two different dates (give --frequency)"
+    ),
     // Structure.
     ("A,1,1,9\n", "t.csv:2:4: row has 4 fields but the header has 3"),
     ("A,1\n", "t.csv:2:3: row has 2 fields but the header has 3"),
@@ -93,8 +105,12 @@ let header = "unique_id,ds,y\n"
     let nul = Array((header + "A,1,1\nA,2,").utf8) + [0] + Array("\n".utf8)
     #expect(readError(bytes: nul) == "t.csv:3:3: binary data (nul byte), not a text csv file")
     // A PNG-like header: NUL in the first line.
-    #expect(readError(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) == "t.csv:1:1: invalid utf-8 byte sequence")
-    #expect(readError(bytes: Array("PNG\r\n".utf8) + [0, 0, 0, 13]) == "t.csv:2:1: binary data (nul byte), not a text csv file")
+    #expect(
+      readError(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+        == "t.csv:1:1: invalid utf-8 byte sequence")
+    #expect(
+      readError(bytes: Array("PNG\r\n".utf8) + [0, 0, 0, 13])
+        == "t.csv:2:1: binary data (nul byte), not a text csv file")
   }
 
   @Test func linesCountBreaksInsideQuotedFields() {
@@ -107,18 +123,24 @@ let header = "unique_id,ds,y\n"
 
   @Test func renamedColumnsAppearInMessages() {
     let options = SeriesReadOptions(idColumn: "store", dateColumn: "month", valueColumn: "sales")
-    #expect(readError("store,month,sales\nS1,1,oops\n", options: options) == "t.csv:2:3: non-numeric value 'oops' in column 'sales'")
+    #expect(
+      readError("store,month,sales\nS1,1,oops\n", options: options)
+        == "t.csv:2:3: non-numeric value 'oops' in column 'sales'")
     #expect(readError("store,month,sales\n,1,1\n", options: options) == "t.csv:2:1: empty id in column 'store'")
   }
 
   @Test func driverColumnsMustStayNumeric() {
-    #expect(readError("unique_id,ds,y,price\nA,1,1,2.5\nA,2,1,cheap\n") == "t.csv:3:4: non-numeric value 'cheap' in column 'price'")
+    #expect(
+      readError("unique_id,ds,y,price\nA,1,1,2.5\nA,2,1,cheap\n")
+        == "t.csv:3:4: non-numeric value 'cheap' in column 'price'")
     #expect(readError("unique_id,ds,y,price\nA,1,1,2.5\nA,2,1,\n") == "t.csv:3:4: empty value in column 'price'")
   }
 
   @Test func frequencyIndexRejectsDates() {
     let options = SeriesReadOptions(frequency: .index)
-    #expect(readError(header + "A,2020-01-01,1\n", options: options) == "t.csv:2:2: date '2020-01-01' with frequency index (integer ds expected)")
+    #expect(
+      readError(header + "A,2020-01-01,1\n", options: options)
+        == "t.csv:2:2: date '2020-01-01' with frequency index (integer ds expected)")
   }
 
   @Test func otherReasonsRender() {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import AttainData
 
-func read(_ text: String, options: SeriesReadOptions = .init()) throws -> SeriesReadResult {
+func read(_ text: String, options: SeriesReadOptions = .init()) throws(DataError) -> SeriesReadResult {
   try SeriesCSV.read(bytes: Array(text.utf8), file: "t.csv", options: options)
 }
 
@@ -36,7 +36,8 @@ struct TestRNG {
   }
 
   @Test func quotedFieldsBOMAndCRLF() throws {
-    let text = "\u{FEFF}\"unique_id\",ds,y\r\n\"West, \"\"big\"\" store\",1,\"2.5\"\r\n\"West, \"\"big\"\" store\",2,3\r\n\"multi\nline\",1,4"
+    let text =
+      "\u{FEFF}\"unique_id\",ds,y\r\n\"West, \"\"big\"\" store\",1,\"2.5\"\r\n\"West, \"\"big\"\" store\",2,3\r\n\"multi\nline\",1,4"
     let panel = try read(text).panel
     #expect(panel.ids == ["West, \"big\" store", "multi\nline"])
     #expect(panel.values == [2.5, 3, 4])
@@ -50,7 +51,8 @@ struct TestRNG {
 
   @Test func remappedHeaderAndDrivers() throws {
     let text = "region,store,month,sales,price,promo\nWest,S1,1,10,2.5,0\nWest,S1,2,12,2.4,1\nEast,S2,1,5,3,0\n"
-    let result = try read(text, options: SeriesReadOptions(idColumn: "store", dateColumn: "month", valueColumn: "sales"))
+    let result = try read(
+      text, options: SeriesReadOptions(idColumn: "store", dateColumn: "month", valueColumn: "sales"))
     #expect(result.panel.ids == ["S1", "S2"])
     #expect(result.panel.driverNames == ["price", "promo"])
     #expect(result.panel.drivers == [[2.5, 2.4, 3], [0, 1, 0]])
@@ -97,7 +99,10 @@ struct TestRNG {
     let result = try read(header + "A,2020-01-31,1\nA,2020-02-29,2\nA,2020-03-31,3\n")
     #expect(result.panel.frequency == .monthly)
     #expect(result.panel.starts == [try date("2020-01-01")])
-    #expect(result.warnings == ["3 dates were moved to the start of their monthly period (first: line 2, 2020-01-31 → 2020-01-01)"])
+    #expect(
+      result.warnings == [
+        "3 dates were moved to the start of their monthly period (first: line 2, 2020-01-31 → 2020-01-01)"
+      ])
   }
 
   @Test func weeklySundaysMoveToTheirMonday() throws {
@@ -110,11 +115,14 @@ struct TestRNG {
 
   @Test func twoDatesInOnePeriodAreDuplicates() throws {
     let options = SeriesReadOptions(frequency: .monthly)
-    #expect(readError(header + "A,2020-01-01,1\nA,2020-01-15,2\n", options: options) == "t.csv:3:2: duplicate period 2020-01-01 in series 'A'")
+    #expect(
+      readError(header + "A,2020-01-01,1\nA,2020-01-15,2\n", options: options)
+        == "t.csv:3:2: duplicate period 2020-01-01 in series 'A'")
   }
 
   @Test func givenFrequencyOverridesInference() throws {
-    let result = try read(header + "A,2020-01-01,1\nA,2020-04-01,2\n", options: SeriesReadOptions(frequency: .monthly, fill: .zero))
+    let result = try read(
+      header + "A,2020-01-01,1\nA,2020-04-01,2\n", options: SeriesReadOptions(frequency: .monthly, fill: .zero))
     #expect(result.panel.frequency == .monthly)
     #expect(result.panel.values == [1, 0, 0, 2])
   }
@@ -137,7 +145,7 @@ struct TestRNG {
     var special: [Double] = [
       0, -0.0, 0.1, -0.1, 1e20, -1e20, 1e-20, 1e16, 123_456_789_012_345_678, 5e-324, -5e-324,
       Double.leastNormalMagnitude, Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude,
-      2.2250738585072011e-308, 0.30000000000000004, 9007199254740993, 1 / 3,
+      2.2250738585072011e-308, 0.30000000000000004, 9_007_199_254_740_993, 1 / 3,
     ]
     while special.count < 5000 {
       let x = Double(bitPattern: rng.next())
@@ -192,6 +200,54 @@ struct TestRNG {
         continue
       }
       #expect(got.bitPattern == expected.bitPattern, "\(text)")
+    }
+  }
+
+  /// Plain `unique_id,ds,y` rows take a fused fast path; the same rows with an extra ignored
+  /// column go through the general tokenizer. Both must give identical panels and errors.
+  @Test func fastPathAgreesWithTheGeneralPath() throws {
+    var rng = TestRNG(state: 99)
+    let numbers = [
+      "007", "-0", "1.", ".5", "+3", " 4 ", "1e3", "-2.5E-3", "12345678901234567890", "0.1234567890123456789",
+      "123456789012345", "1234567890123456", "-999999.999999", "3.14159", "0", "42",
+    ]
+    for trial in 0..<200 {
+      var plain = "unique_id,ds,y\n"
+      var extra = "unique_id,ds,y,note\n"
+      let dated = trial % 2 == 0
+      let eol = trial % 3 == 0 ? "\r\n" : "\n"
+      for s in 0..<3 {
+        for t in 1...5 {
+          let ds = dated ? "2020-0\(t)-01" : "\(t)"
+          let y = numbers[Int(rng.next() % UInt64(numbers.count))]
+          let id = s == 1 ? "\"S,\(s)\"" : "S\(s)"
+          plain += "\(id),\(ds),\(y)\(eol)"
+          extra += "\(id),\(ds),\(y),x\(eol)"
+        }
+      }
+      if trial % 5 == 0 {
+        plain += "S9,1,oops\n"
+        extra += "S9,1,oops,x\n"
+      }
+      if trial % 7 == 0 {
+        plain += "S8,1\n"
+        extra += "S8,1,x\n"
+      }
+      let a = Result { () throws(DataError) in try read(plain) }
+      let b = Result { () throws(DataError) in try read(extra) }
+      switch (a, b) {
+      case (.success(let x), .success(let y)):
+        #expect(x.panel.values.map(\.bitPattern) == y.panel.values.map(\.bitPattern))
+        #expect(x.panel.ids == y.panel.ids && x.panel.starts == y.panel.starts && x.panel.offsets == y.panel.offsets)
+      case (.failure(let x), .failure(let y)):
+        if trial % 7 == 0 {
+          #expect(x.line == y.line)  // ragged rows: field counts differ by the extra column
+        } else {
+          #expect(x == y)
+        }
+      default:
+        Issue.record("paths disagree on trial \(trial): \(a) vs \(b)")
+      }
     }
   }
 

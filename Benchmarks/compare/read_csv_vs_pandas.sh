@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Reading a long-format series CSV into memory, in process, best of N (file in page cache):
+#   pandas.read_csv(FILE)                        -> a DataFrame
+#   Attain SeriesCSV.read (attain bench read-csv) -> a validated Panel (ids, offsets, values,
+#                                                    stamps; file read included)
+# Prints both throughputs in MB/s and the ratio Attain/pandas.
+# Usage: Benchmarks/compare/read_csv_vs_pandas.sh [FILE] (default datasets/m3/m3-train.csv);
+#        REPEATS=N to change the number of timed runs (default 30).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+file=${1:-$root/datasets/m3/m3-train.csv}
+repeats=${REPEATS:-30}
+venv="$here/.venv"
+
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
+if ! "$venv/bin/python" -c "import pandas" 2>/dev/null; then "$venv/bin/pip" install -q pandas; fi
+(cd "$root" && swift build -c release --product attain >/dev/null)
+
+cat "$file" >/dev/null  # into the page cache
+bytes=$(wc -c <"$file")
+pandas_out=$("$venv/bin/python" "$here/read_csv_pandas.py" "$file" "$repeats")
+attain_out=$("$root/.build/release/attain" bench read-csv "$file" --repeats "$repeats")
+pandas_s=$(sed -n 's/^seconds=//p' <<<"$pandas_out")
+attain_s=$(sed -n 's/^seconds=//p' <<<"$attain_out")
+version=$(sed -n 's/^pandas=//p' <<<"$pandas_out")
+
+awk -v b="$bytes" -v p="$pandas_s" -v a="$attain_s" -v f="$(basename "$file")" -v v="$version" -v n="$repeats" 'BEGIN {
+  printf "file %s: %.2f MB, best of %d, in process\n", f, b / 1e6, n
+  printf "pandas %-8s read_csv      %8.2f ms  %8.1f MB/s\n", v, p * 1e3, b / 1e6 / p
+  printf "attain   SeriesCSV.read    %8.2f ms  %8.1f MB/s\n", a * 1e3, b / 1e6 / a
+  printf "ratio (attain speed / pandas speed): %.1fx\n", p / a
+}'
