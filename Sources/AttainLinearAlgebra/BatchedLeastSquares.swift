@@ -5,8 +5,12 @@ internal import CLAPACK
 /// Many small independent least-squares fits of one shape (`rows × columns`), e.g. a
 /// regression of each of 100,000 series on the same five drivers over 60 periods.
 ///
-/// Each fit is exactly `Matrix.leastSquares` (column scaling to unit norm, then the
-/// rank-revealing `dgelsy`), but the work is organized for throughput:
+/// Each fit solves the same problem as `Matrix.leastSquares` (column scaling to unit norm, rank
+/// decided by the rank-revealing `dgelsy`), organized for throughput:
+/// - a fast path solves each fit by unpivoted Householder QR (`dgeqrf`, `dormqr`, `dtrtrs`) and accepts it when
+///   `dtrcon` estimates `rcond(R) ≥ 10 × reciprocalCondition`; any other fit is re-solved by
+///   `dgelsy`, which makes the rank decision (full-rank least-squares solutions are unique, so
+///   both paths agree to rounding);
 /// - LAPACK's optimal workspace is queried once; every worker allocates its buffers once and
 ///   reuses them for all its fits, so the loop over fits allocates nothing;
 /// - fits are split into fixed chunks processed in parallel with Dispatch, with OpenBLAS set to
@@ -176,7 +180,9 @@ public struct BatchedLeastSquaresResult: Sendable {
 private struct BatchWorkspace {
   let rows: Int
   let columns: Int
+  let reciprocalCondition: Double
   var solver: RankRevealingSolver
+  var fastSolver: QRLeastSquaresSolver
   var design: [Double]
   var response: [Double]
   var scaled: [Double]
@@ -186,7 +192,9 @@ private struct BatchWorkspace {
   init(shape: BatchedLeastSquares) {
     rows = shape.rows
     columns = shape.columns
+    reciprocalCondition = shape.reciprocalCondition
     solver = RankRevealingSolver(rows: rows, columns: columns, reciprocalCondition: shape.reciprocalCondition)
+    fastSolver = QRLeastSquaresSolver(rows: rows, columns: columns)
     design = [Double](repeating: 0, count: rows * columns)
     response = [Double](repeating: 0, count: rows)
     scaled = [Double](repeating: 0, count: rows * columns)
@@ -201,56 +209,68 @@ private struct BatchWorkspace {
   ) {
     let m = rows
     let n = columns
+    let threshold = 10 * reciprocalCondition
     design.withUnsafeMutableBufferPointer { d in
       response.withUnsafeMutableBufferPointer { r in fill(index, d, r) }
     }
-    var finite = true
-    design.withUnsafeBufferPointer { d in
-      scaled.withUnsafeMutableBufferPointer { a in
-        for j in 0..<n {
-          var sum = 0.0
-          for i in 0..<m {
-            let v = d[i + j * m]
-            sum += v * v
+    let outcome: Int32 = design.withUnsafeBufferPointer { dBuffer in
+      response.withUnsafeBufferPointer { yBuffer in
+        scaled.withUnsafeMutableBufferPointer { aBuffer in
+          rhs.withUnsafeMutableBufferPointer { bBuffer in
+            scales.withUnsafeMutableBufferPointer { sBuffer in
+              let d = dBuffer.baseAddress!
+              let y = yBuffer.baseAddress!
+              let a = aBuffer.baseAddress!
+              let b = bBuffer.baseAddress!
+              let s = sBuffer.baseAddress!
+              // Column scales and finiteness.
+              var finite = true
+              for j in 0..<n {
+                var sum = 0.0
+                for i in 0..<m { sum += d[i + j * m] * d[i + j * m] }
+                if !sum.isFinite { finite = false }
+                s[j] = sum > 0 ? 1 / sum.squareRoot() : 1
+              }
+              for i in 0..<m where !y[i].isFinite { finite = false }
+              guard finite else { return -1 }
+              func load() {
+                for j in 0..<n {
+                  let scale = s[j]
+                  for i in 0..<m { a[i + j * m] = d[i + j * m] * scale }
+                }
+                for i in 0..<m { b[i] = y[i] }
+              }
+              // Fast path: unpivoted QR accepted when R is comfortably well conditioned.
+              load()
+              if fastSolver.solve(a: a, b: b, threshold: threshold) >= threshold {
+                for j in 0..<n { coefficients[j] = b[j] * s[j] }
+                var rss = 0.0
+                for i in n..<m { rss += b[i] * b[i] }
+                sigma.pointee = (rss / Double(m - n)).squareRoot()
+                return Int32(n)
+              }
+              // Rank-revealing path: dgelsy decides the rank.
+              load()
+              guard let r = try? solver.solve(a: a, lda: m, b: b, ldb: max(m, n)) else { return -1 }
+              for j in 0..<n { coefficients[j] = b[j] * s[j] }
+              var rss = 0.0
+              for i in 0..<m {
+                var fitted = 0.0
+                for j in 0..<n { fitted += d[i + j * m] * coefficients[j] }
+                let e = y[i] - fitted
+                rss += e * e
+              }
+              sigma.pointee = (rss / Double(m - r)).squareRoot()
+              return Int32(r)
+            }
           }
-          if !sum.isFinite { finite = false }
-          let s = sum > 0 ? 1 / sum.squareRoot() : 1
-          scales[j] = s
-          for i in 0..<m { a[i + j * m] = d[i + j * m] * s }
         }
       }
     }
-    for i in 0..<m {
-      let v = response[i]
-      if !v.isFinite { finite = false }
-      rhs[i] = v
-    }
-    guard finite else {
+    if outcome < 0 {
       for j in 0..<n { coefficients[j] = .nan }
       sigma.pointee = .nan
-      rank.pointee = -1
-      return
     }
-    let r: Int
-    do {
-      r = try solver.solve(a: &scaled, lda: m, b: &rhs, ldb: max(m, n))
-    } catch {
-      for j in 0..<n { coefficients[j] = .nan }
-      sigma.pointee = .nan
-      rank.pointee = -1
-      return
-    }
-    for j in 0..<n { coefficients[j] = rhs[j] * scales[j] }
-    var rss = 0.0
-    design.withUnsafeBufferPointer { d in
-      for i in 0..<m {
-        var fitted = 0.0
-        for j in 0..<n { fitted += d[i + j * m] * coefficients[j] }
-        let e = response[i] - fitted
-        rss += e * e
-      }
-    }
-    sigma.pointee = (rss / Double(m - r)).squareRoot()
-    rank.pointee = Int32(r)
+    rank.pointee = outcome
   }
 }
