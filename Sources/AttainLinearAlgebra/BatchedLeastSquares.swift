@@ -13,8 +13,8 @@ internal import CLAPACK
 ///   both paths agree to rounding);
 /// - LAPACK's optimal workspace is queried once; every worker allocates its buffers once and
 ///   reuses them for all its fits, so the loop over fits allocates nothing;
-/// - fits are split into fixed chunks processed in parallel with Dispatch, with OpenBLAS set to
-///   one thread for the duration (nested BLAS threads would oversubscribe the cores);
+/// - fits are split into fixed chunks of 256 handed to `threads` workers on demand, with OpenBLAS
+///   set to one thread for the duration (nested BLAS threads would oversubscribe the cores);
 /// - every fit is computed by the same sequence of operations whatever the thread count, so the
 ///   results are bitwise identical for any `threads`.
 ///
@@ -92,7 +92,7 @@ public struct BatchedLeastSquares: Sendable {
   }
 
   /// Fits per scheduling chunk: large enough to amortize dispatch, small enough to balance.
-  static let chunkSize = 512
+  static let chunkSize = 256
 
   private func run(
     count: Int, threads: Int?,
@@ -118,10 +118,10 @@ public struct BatchedLeastSquares: Sendable {
           nonisolated(unsafe) let coefficientBase = c.baseAddress!
           nonisolated(unsafe) let sigmaBase = s.baseAddress!
           nonisolated(unsafe) let rankBase = rk.baseAddress!
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let queue = ChunkQueue(count: chunks)
+          DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var workspace = BatchWorkspace(shape: shape)
-            var chunk = worker
-            while chunk < chunks {
+            while let chunk = queue.next() {
               let start = chunk * Self.chunkSize
               let end = min(start + Self.chunkSize, count)
               for k in start..<end {
@@ -129,7 +129,6 @@ public struct BatchedLeastSquares: Sendable {
                   index: k, fill: fill, coefficients: coefficientBase + k * n, sigma: sigmaBase + k,
                   rank: rankBase + k)
               }
-              chunk += workers
             }
           }
         }
@@ -173,6 +172,25 @@ public struct BatchedLeastSquaresResult: Sendable {
     let r = Int(ranks[k])
     if r < 0 { return .nonFiniteInput }
     return r == columns ? .fullRank : .rankDeficient(rank: r)
+  }
+}
+
+/// Hands out chunk indices to workers on demand (dynamic scheduling: a worker that is
+/// descheduled on a busy machine does not hold back the others). Which worker computes a fit
+/// does not change its result.
+private final class ChunkQueue: @unchecked Sendable {
+  private let lock = NSLock()
+  private var taken = 0
+  private let count: Int
+
+  init(count: Int) { self.count = count }
+
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard taken < count else { return nil }
+    taken += 1
+    return taken - 1
   }
 }
 

@@ -164,15 +164,16 @@ extension Matrix {
   ) throws(LinearAlgebraError) -> LeastSquaresSolution {
     let m = rows
     let n = columns
-    var a = [Double](repeating: 0, count: m * n)
-    storage.withUnsafeBufferPointer { source in
-      a.withUnsafeMutableBufferPointer { target in
+    // The scaled copy is written once, without zero-filling it first (a pass over A saved).
+    var a = storage.withUnsafeBufferPointer { source in
+      [Double](unsafeUninitializedCapacity: m * n) { target, initialized in
         for j in 0..<n {
           let s = scales[j]
           let src = source.baseAddress! + j * m
           let dst = target.baseAddress! + j * m
           for i in 0..<m { dst[i] = src[i] * s }
         }
+        initialized = m * n
       }
     }
     var qtb = b
