@@ -66,14 +66,10 @@ public struct BatchedLeastSquares: Sendable {
     }
     return designs.withUnsafeBufferPointer { d in
       responses.withUnsafeBufferPointer { r in
-        nonisolated(unsafe) let designBase = d.baseAddress
-        nonisolated(unsafe) let responseBase = r.baseAddress
-        let m = rows
-        return run(count: count, threads: threads) { k, design, response in
-          guard let designBase, let responseBase else { return }
-          design.baseAddress!.update(from: designBase + k * perDesign, count: perDesign)
-          response.baseAddress!.update(from: responseBase + k * m, count: m)
+        guard let designBase = d.baseAddress, let responseBase = r.baseAddress else {
+          return BatchedLeastSquaresResult(count: 0, columns: columns, coefficients: [], sigmas: [], ranks: [])
         }
+        return run(count: count, threads: threads, source: .buffers(design: designBase, response: responseBase))
       }
     }
   }
@@ -88,16 +84,13 @@ public struct BatchedLeastSquares: Sendable {
     count: Int, threads: Int? = nil,
     fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
   ) -> BatchedLeastSquaresResult {
-    run(count: max(count, 0), threads: threads, fill: fill)
+    run(count: max(count, 0), threads: threads, source: .closure(fill))
   }
 
   /// Fits per scheduling chunk: large enough to amortize dispatch, small enough to balance.
   static let chunkSize = 256
 
-  private func run(
-    count: Int, threads: Int?,
-    fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
-  ) -> BatchedLeastSquaresResult {
+  private func run(count: Int, threads: Int?, source: BatchSource) -> BatchedLeastSquaresResult {
     let n = columns
     var coefficients = [Double](repeating: 0, count: count * n)
     var sigmas = [Double](repeating: 0, count: count)
@@ -126,7 +119,7 @@ public struct BatchedLeastSquares: Sendable {
               let end = min(start + Self.chunkSize, count)
               for k in start..<end {
                 workspace.fit(
-                  index: k, fill: fill, coefficients: coefficientBase + k * n, sigma: sigmaBase + k,
+                  index: k, source: source, coefficients: coefficientBase + k * n, sigma: sigmaBase + k,
                   rank: rankBase + k)
               }
             }
@@ -175,6 +168,26 @@ public struct BatchedLeastSquaresResult: Sendable {
   }
 }
 
+/// Where a batch's data comes from: caller-owned contiguous buffers (read in place) or a
+/// closure that writes each fit into the worker's buffers.
+private enum BatchSource: @unchecked Sendable {
+  case buffers(design: UnsafePointer<Double>, response: UnsafePointer<Double>)
+  case closure(@Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
+}
+
+/// A zeroed, fixed-size scratch allocation owned by one worker (a class, so that the closure
+/// filling it and the fit reading it do not overlap exclusive accesses to a struct property).
+private final class ScratchBuffer {
+  let buffer: UnsafeMutableBufferPointer<Double>
+
+  init(count: Int) {
+    buffer = .allocate(capacity: max(count, 1))
+    buffer.initialize(repeating: 0)
+  }
+
+  deinit { buffer.deallocate() }
+}
+
 /// Hands out chunk indices to workers on demand (dynamic scheduling: a worker that is
 /// descheduled on a busy machine does not hold back the others). Which worker computes a fit
 /// does not change its result.
@@ -201,8 +214,8 @@ private struct BatchWorkspace {
   let reciprocalCondition: Double
   var solver: RankRevealingSolver
   var fastSolver: QRLeastSquaresSolver
-  var design: [Double]
-  var response: [Double]
+  let design: ScratchBuffer
+  let response: ScratchBuffer
   var scaled: [Double]
   var rhs: [Double]
   var scales: [Double]
@@ -213,31 +226,40 @@ private struct BatchWorkspace {
     reciprocalCondition = shape.reciprocalCondition
     solver = RankRevealingSolver(rows: rows, columns: columns, reciprocalCondition: shape.reciprocalCondition)
     fastSolver = QRLeastSquaresSolver(rows: rows, columns: columns)
-    design = [Double](repeating: 0, count: rows * columns)
-    response = [Double](repeating: 0, count: rows)
+    design = ScratchBuffer(count: rows * columns)
+    response = ScratchBuffer(count: rows)
     scaled = [Double](repeating: 0, count: rows * columns)
     rhs = [Double](repeating: 0, count: max(rows, columns))
     scales = [Double](repeating: 1, count: columns)
   }
 
   mutating func fit(
-    index: Int,
-    fill: (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void,
+    index: Int, source: BatchSource,
+    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>, rank: UnsafeMutablePointer<Int32>
+  ) {
+    switch source {
+    case .buffers(let design, let response):
+      fit(design: design + index * rows * columns, response: response + index * rows,
+        coefficients: coefficients, sigma: sigma, rank: rank)
+    case .closure(let fill):
+      fill(index, design.buffer, response.buffer)
+      fit(
+        design: UnsafePointer(design.buffer.baseAddress!), response: UnsafePointer(response.buffer.baseAddress!),
+        coefficients: coefficients, sigma: sigma, rank: rank)
+    }
+  }
+
+  /// Fit one problem read from `d` (column-major `rows × columns`) and `y` (`rows`).
+  mutating func fit(
+    design d: UnsafePointer<Double>, response y: UnsafePointer<Double>,
     coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>, rank: UnsafeMutablePointer<Int32>
   ) {
     let m = rows
     let n = columns
     let threshold = 10 * reciprocalCondition
-    design.withUnsafeMutableBufferPointer { d in
-      response.withUnsafeMutableBufferPointer { r in fill(index, d, r) }
-    }
-    let outcome: Int32 = design.withUnsafeBufferPointer { dBuffer in
-      response.withUnsafeBufferPointer { yBuffer in
-        scaled.withUnsafeMutableBufferPointer { aBuffer in
+    let outcome: Int32 = scaled.withUnsafeMutableBufferPointer { aBuffer in
           rhs.withUnsafeMutableBufferPointer { bBuffer in
             scales.withUnsafeMutableBufferPointer { sBuffer in
-              let d = dBuffer.baseAddress!
-              let y = yBuffer.baseAddress!
               let a = aBuffer.baseAddress!
               let b = bBuffer.baseAddress!
               let s = sBuffer.baseAddress!
@@ -283,8 +305,6 @@ private struct BatchWorkspace {
             }
           }
         }
-      }
-    }
     if outcome < 0 {
       for j in 0..<n { coefficients[j] = .nan }
       sigma.pointee = .nan
