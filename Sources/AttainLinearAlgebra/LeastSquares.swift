@@ -111,17 +111,20 @@ extension Matrix {
     guard b.count == m else {
       throw .dimensionMismatch(operation: "leastSquares", expected: "right-hand side of length \(m)", got: "\(b.count)")
     }
-    guard storage.allSatisfy(\.isFinite), b.allSatisfy(\.isFinite) else {
-      throw .nonFiniteInput(operation: "leastSquares")
-    }
+    guard b.allSatisfy(\.isFinite) else { throw .nonFiniteInput(operation: "leastSquares") }
     // Column scales D = diag(1 / ‖a_j‖); a zero column keeps scale 1 and is aliased below.
+    // A NaN or infinite element makes its column's norm non-finite (one pass checks both).
     var scales = [Double](repeating: 1, count: n)
+    var finite = true
     storage.withUnsafeBufferPointer { a in
+      guard let base = a.baseAddress, m > 0 else { return }
       for j in 0..<n {
-        let norm = cblas_dnrm2(blasInt(m), a.baseAddress! + j * m, 1)
+        let norm = Self.norm(base + j * m, count: m)
+        if !norm.isFinite { finite = false }
         if norm > 0 { scales[j] = 1 / norm }
       }
     }
+    guard finite else { throw .nonFiniteInput(operation: "leastSquares") }
     if m >= 2 * n && n > 0 {
       return try tallLeastSquares(b, scales: scales, reciprocalCondition: reciprocalCondition)
     }
@@ -241,11 +244,22 @@ extension Matrix {
       scales: scales)
   }
 
+  /// The 2-norm of a contiguous vector: `√(x·x)` with BLAS `ddot` (vectorized, one pass), falling
+  /// back to the overflow- and underflow-safe `dnrm2` when the sum of squares leaves the safe
+  /// range; NaN or ±infinity for a vector containing them.
+  static func norm(_ x: UnsafePointer<Double>, count: Int) -> Double {
+    if count == 0 { return 0 }
+    let sumOfSquares = cblas_ddot(blasInt(count), x, 1, x, 1)
+    if sumOfSquares.isFinite && sumOfSquares > 1e-280 && sumOfSquares < 1e280 { return sumOfSquares.squareRoot() }
+    if sumOfSquares.isNaN { return .nan }
+    return cblas_dnrm2(blasInt(count), x, 1)
+  }
+
   /// The leading `n × n` upper triangle of a column-major buffer, zeros below the diagonal.
   static func upperSquare(of a: [Double], lda: Int, n: Int) -> [Double] {
     var r = [Double](repeating: 0, count: n * n)
     for j in 0..<n {
-      for i in 0...j where i < lda { r[i + j * n] = a[i + j * lda] }
+      for i in 0...j where i < lda && i + j * lda < a.count { r[i + j * n] = a[i + j * lda] }
     }
     return r
   }

@@ -182,12 +182,37 @@ struct LeastSquaresTests {
     #expect(s.coefficients[2] == 0)
   }
 
-  @Test func invalidInput() {
+  @Test func invalidInput() throws {
     let x = Self.design(rows: 10, columns: 2)
     #expect(throws: LinearAlgebraError.self) { try x.leastSquares([1, 2]) }
     var bad = Array(repeating: 1.0, count: 10)
     bad[3] = .infinity
     #expect(throws: LinearAlgebraError.nonFiniteInput(operation: "leastSquares")) { try x.leastSquares(bad) }
+    for (value, rows) in [(Double.nan, 10), (.infinity, 10), (-.infinity, 3)] {
+      var y = Self.design(rows: rows, columns: 2)
+      y[1, 1] = value
+      #expect(throws: LinearAlgebraError.nonFiniteInput(operation: "leastSquares")) {
+        try y.leastSquares(Array(repeating: 1, count: rows))
+      }
+    }
+    // Huge and tiny columns are scaled safely (the norm falls back to dnrm2).
+    var extreme = Self.design(rows: 10, columns: 3)
+    for i in 0..<10 {
+      extreme[i, 1] *= 1e200
+      extreme[i, 2] *= 1e-200
+    }
+    let beta = [1.0, 2e-200, 3e200]
+    let s = try extreme.leastSquares(try extreme.multiplied(by: beta))
+    for j in 0..<3 { #expect(isClose(s.coefficients[j], beta[j], relative: 1e-12)) }
+  }
+
+  @Test func emptyProblems() throws {
+    let noRows = Matrix(rows: 0, columns: 3)
+    let s = try noRows.leastSquares([])
+    #expect(s.rank == 0 && s.coefficients == [0, 0, 0])
+    let noColumns = Matrix(rows: 4, columns: 0)
+    let t = try noColumns.leastSquares([1, 2, 3, 4])
+    #expect(t.coefficients.isEmpty && t.residualSumOfSquares == 30)
   }
 
   @Test func blasThreadCountRoundTrips() {
