@@ -159,6 +159,16 @@ struct RegressionTests {
     #expect(vif.allSatisfy { $0 > 100 })
   }
 
+  @Test func perfectFitIsWarned() throws {
+    let x: [Double] = [1, 2, 3, 4, 5, 6]
+    let fit = try LinearRegression().fit(response: x.map { 3 - 2 * $0 }, predictors: [x], names: ["x"])
+    #expect(fit.warnings.contains(.essentiallyPerfectFit))
+    #expect(regressionClose(fit.coefficients[1].estimate, -2, relative: 1e-13))
+    let noisy = try LinearRegression().fit(
+      response: x.enumerated().map { 3 - 2 * $1 + ($0 % 2 == 0 ? 0.1 : -0.1) }, predictors: [x], names: ["x"])
+    #expect(noisy.warnings.isEmpty)
+  }
+
   @Test func inputErrors() throws {
     let spec = LinearRegression()
     #expect(throws: RegressionError.tooFewObservations(needed: 3, got: 2)) {

@@ -23,6 +23,9 @@ public enum RegressionWarning: Sendable, Equatable, CustomStringConvertible {
   /// The column-scaled design has a 1-norm condition number above 1e8 (no intercept to compute
   /// VIFs, or no single driver to blame): coefficients may have few correct digits.
   case illConditioned(conditionNumber: Double)
+  /// The residuals are at rounding level (RSS ≤ 1e-28 Σy²): σ̂ ≈ 0, so standard errors,
+  /// t statistics, p-values, intervals and the log-likelihood are not meaningful.
+  case essentiallyPerfectFit
 
   /// A one-line lowercase message.
   public var description: String {
@@ -32,6 +35,8 @@ public enum RegressionWarning: Sendable, Equatable, CustomStringConvertible {
       return "nearly collinear drivers: \(list); condition number \(String(format: "%.3g", kappa))"
     case .illConditioned(let kappa):
       return "ill-conditioned design: condition number \(String(format: "%.3g", kappa))"
+    case .essentiallyPerfectFit:
+      return "essentially perfect fit: standard errors and p-values are unreliable"
     }
   }
 }

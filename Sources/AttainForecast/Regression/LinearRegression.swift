@@ -175,7 +175,7 @@ public struct LinearRegression: Sendable {
     // Goodness of fit, following R's summary.lm and logLik.lm.
     let mean = includesIntercept ? y.reduce(0, +) / Double(n) : 0
     let tss = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-    let r2 = tss > 0 ? 1 - rss / tss : 1
+    let r2 = tss > 0 ? 1 - rss / tss : 1  // a constant response fitted exactly
     let adjusted = 1 - (1 - r2) * (Double(n) - (includesIntercept ? 1 : 0)) / residualDegrees
     let nn = Double(n)
     let logLikelihood = -0.5 * nn * (log(2 * Double.pi) + 1 - log(nn) + log(rss))
@@ -206,6 +206,11 @@ public struct LinearRegression: Sendable {
     }
     if condition > 1e8 && warnings.isEmpty && !penalized {
       warnings.append(.illConditioned(conditionNumber: condition))
+    }
+    // As R's summary.lm: residuals at rounding level make σ̂, t and p meaningless.
+    let squares = y.reduce(0) { $0 + $1 * $1 }
+    if rss <= 1e-28 * max(squares, Double.leastNormalMagnitude) {
+      warnings.append(.essentiallyPerfectFit)
     }
 
     return FittedLinearRegression(
