@@ -122,6 +122,58 @@ struct RegressionTests {
     }
   }
 
+  @Test func ridgeOnOrthogonalDriversMatchesClosedForm() throws {
+    // Centered, mutually orthogonal drivers (columns of a Hadamard-like design): with the
+    // intercept unpenalized, β̂_j = x_jᵀy / (s_j + λ), tr H = 1 + Σ s_j / (s_j + λ) and
+    // Var β̂_j = σ² s_j / (s_j + λ)², where s_j = ‖x_j‖² (Hoerl & Kennard 1970).
+    let n = 16
+    var drivers = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+    var y = [Double](repeating: 0, count: n)
+    for i in 0..<n {
+      let a: Double = i % 2 == 0 ? 1 : -1
+      let b: Double = (i / 2) % 2 == 0 ? 2 : -2
+      let c: Double = (i / 4) % 2 == 0 ? 0.5 : -0.5
+      drivers[0][i] = a
+      drivers[1][i] = b
+      drivers[2][i] = c
+      y[i] = 10 + 3 * a - b + 4 * c + sin(Double(i) * 1.7)
+    }
+    let lambda = 7.5
+    let fit = try LinearRegression(ridgePenalty: lambda).fit(response: y, predictors: drivers, names: ["a", "b", "c"])
+    var trace = 1.0
+    for j in 0..<3 {
+      var s = 0.0
+      var xty = 0.0
+      for i in 0..<n {
+        s += drivers[j][i] * drivers[j][i]
+        xty += drivers[j][i] * y[i]
+      }
+      #expect(regressionClose(fit.coefficients[j + 1].estimate, xty / (s + lambda), relative: 1e-12))
+      trace += s / (s + lambda)
+      let sigma2 = fit.residualStandardError * fit.residualStandardError
+      #expect(regressionClose(fit.coefficients[j + 1].standardError, (sigma2 * s).squareRoot() / (s + lambda), relative: 1e-11))
+    }
+    #expect(regressionClose(fit.residualDegreesOfFreedom, Double(n) - trace, relative: 1e-12))
+    #expect(regressionClose(fit.coefficients[0].estimate, y.reduce(0, +) / Double(n), relative: 1e-12))
+  }
+
+  @Test func varianceInflationFactorsMatchAuxiliaryRegressions() throws {
+    let (_, x) = try Self.drivers()
+    let shelfPrice = x[0].enumerated().map { $1 + 0.3 * Double(($0 * 37) % 11 - 5) }
+    let drivers = [x[0], shelfPrice, x[1]]
+    let names = ["price", "shelf price", "advertising"]
+    let (y, _) = try Self.drivers()
+    let fit = try LinearRegression().fit(response: y, predictors: drivers, names: names)
+    let vif = try #require(fit.varianceInflationFactors)
+    for j in 0..<3 {
+      // VIF_j = 1 / (1 − R_j²), R_j² from regressing driver j on the other drivers.
+      let others = (0..<3).filter { $0 != j }
+      let auxiliary = try LinearRegression().fit(
+        response: drivers[j], predictors: others.map { drivers[$0] }, names: others.map { names[$0] })
+      #expect(regressionClose(vif[j], 1 / (1 - auxiliary.rSquared), relative: 1e-9), "\(names[j])")
+    }
+  }
+
   @Test func collinearDriversAreNamed() throws {
     let (y, x) = try Self.drivers()
     // "list price" is an exact multiple of price: the design is rank deficient.
