@@ -1,6 +1,6 @@
+internal import CLAPACK
 import Dispatch
 import Foundation
-internal import CLAPACK
 
 /// Many small independent least-squares fits of one shape (`rows × columns`), e.g. a
 /// regression of each of 100,000 series on the same five drivers over 60 periods.
@@ -35,7 +35,8 @@ public struct BatchedLeastSquares: Sendable {
   ) throws(LinearAlgebraError) {
     guard columns >= 1, rows > columns else {
       throw .dimensionMismatch(
-        operation: "BatchedLeastSquares", expected: "rows > columns ≥ 1", got: "\(rows) × \(columns)")
+        operation: "BatchedLeastSquares", expected: "rows > columns ≥ 1",
+        got: "\(rows) × \(columns)")
     }
     self.rows = rows
     self.columns = columns
@@ -56,20 +57,25 @@ public struct BatchedLeastSquares: Sendable {
     let perDesign = rows * columns
     guard designs.count % perDesign == 0 else {
       throw .dimensionMismatch(
-        operation: "BatchedLeastSquares.solve", expected: "a multiple of \(perDesign) design values",
+        operation: "BatchedLeastSquares.solve",
+        expected: "a multiple of \(perDesign) design values",
         got: "\(designs.count)")
     }
     let count = designs.count / perDesign
     guard responses.count == count * rows else {
       throw .dimensionMismatch(
-        operation: "BatchedLeastSquares.solve", expected: "\(count * rows) response values", got: "\(responses.count)")
+        operation: "BatchedLeastSquares.solve", expected: "\(count * rows) response values",
+        got: "\(responses.count)")
     }
     return designs.withUnsafeBufferPointer { d in
       responses.withUnsafeBufferPointer { r in
         guard let designBase = d.baseAddress, let responseBase = r.baseAddress else {
-          return BatchedLeastSquaresResult(count: 0, columns: columns, coefficients: [], sigmas: [], ranks: [])
+          return BatchedLeastSquaresResult(
+            count: 0, columns: columns, coefficients: [], sigmas: [], ranks: [])
         }
-        return run(count: count, threads: threads, source: .buffers(design: designBase, response: responseBase))
+        return run(
+          count: count, threads: threads,
+          source: .buffers(design: designBase, response: responseBase))
       }
     }
   }
@@ -82,7 +88,10 @@ public struct BatchedLeastSquares: Sendable {
   ///   values to overwrite completely. It must not allocate if the batch is to be allocation-free.
   public func solve(
     count: Int, threads: Int? = nil,
-    fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
+    fill:
+      @escaping @Sendable (
+        Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>
+      ) -> Void
   ) -> BatchedLeastSquaresResult {
     run(count: max(count, 0), threads: threads, source: .closure(fill))
   }
@@ -96,7 +105,8 @@ public struct BatchedLeastSquares: Sendable {
     var sigmas = [Double](repeating: 0, count: count)
     var ranks = [Int32](repeating: 0, count: count)
     if count == 0 {
-      return BatchedLeastSquaresResult(count: 0, columns: n, coefficients: [], sigmas: [], ranks: [])
+      return BatchedLeastSquaresResult(
+        count: 0, columns: n, coefficients: [], sigmas: [], ranks: [])
     }
     let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
     let available = max(threads ?? ProcessInfo.processInfo.activeProcessorCount, 1)
@@ -119,7 +129,8 @@ public struct BatchedLeastSquares: Sendable {
               let end = min(start + Self.chunkSize, count)
               for k in start..<end {
                 workspace.fit(
-                  index: k, source: source, coefficients: coefficientBase + k * n, sigma: sigmaBase + k,
+                  index: k, source: source, coefficients: coefficientBase + k * n,
+                  sigma: sigmaBase + k,
                   rank: rankBase + k)
               }
             }
@@ -172,7 +183,8 @@ public struct BatchedLeastSquaresResult: Sendable {
 /// closure that writes each fit into the worker's buffers.
 private enum BatchSource: @unchecked Sendable {
   case buffers(design: UnsafePointer<Double>, response: UnsafePointer<Double>)
-  case closure(@Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
+  case closure(
+    @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
 }
 
 /// A zeroed, fixed-size scratch allocation owned by one worker (a class, so that the closure
@@ -224,7 +236,8 @@ private struct BatchWorkspace {
     rows = shape.rows
     columns = shape.columns
     reciprocalCondition = shape.reciprocalCondition
-    solver = RankRevealingSolver(rows: rows, columns: columns, reciprocalCondition: shape.reciprocalCondition)
+    solver = RankRevealingSolver(
+      rows: rows, columns: columns, reciprocalCondition: shape.reciprocalCondition)
     fastSolver = QRLeastSquaresSolver(rows: rows, columns: columns)
     design = ScratchBuffer(count: rows * columns)
     response = ScratchBuffer(count: rows)
@@ -235,16 +248,19 @@ private struct BatchWorkspace {
 
   mutating func fit(
     index: Int, source: BatchSource,
-    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>, rank: UnsafeMutablePointer<Int32>
+    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>,
+    rank: UnsafeMutablePointer<Int32>
   ) {
     switch source {
     case .buffers(let design, let response):
-      fit(design: design + index * rows * columns, response: response + index * rows,
+      fit(
+        design: design + index * rows * columns, response: response + index * rows,
         coefficients: coefficients, sigma: sigma, rank: rank)
     case .closure(let fill):
       fill(index, design.buffer, response.buffer)
       fit(
-        design: UnsafePointer(design.buffer.baseAddress!), response: UnsafePointer(response.buffer.baseAddress!),
+        design: UnsafePointer(design.buffer.baseAddress!),
+        response: UnsafePointer(response.buffer.baseAddress!),
         coefficients: coefficients, sigma: sigma, rank: rank)
     }
   }
@@ -252,59 +268,60 @@ private struct BatchWorkspace {
   /// Fit one problem read from `d` (column-major `rows × columns`) and `y` (`rows`).
   mutating func fit(
     design d: UnsafePointer<Double>, response y: UnsafePointer<Double>,
-    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>, rank: UnsafeMutablePointer<Int32>
+    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>,
+    rank: UnsafeMutablePointer<Int32>
   ) {
     let m = rows
     let n = columns
     let threshold = 10 * reciprocalCondition
     let outcome: Int32 = scaled.withUnsafeMutableBufferPointer { aBuffer in
-          rhs.withUnsafeMutableBufferPointer { bBuffer in
-            scales.withUnsafeMutableBufferPointer { sBuffer in
-              let a = aBuffer.baseAddress!
-              let b = bBuffer.baseAddress!
-              let s = sBuffer.baseAddress!
-              // Column scales and finiteness.
-              var finite = true
-              for j in 0..<n {
-                var sum = 0.0
-                for i in 0..<m { sum += d[i + j * m] * d[i + j * m] }
-                if !sum.isFinite { finite = false }
-                s[j] = sum > 0 ? 1 / sum.squareRoot() : 1
-              }
-              for i in 0..<m where !y[i].isFinite { finite = false }
-              guard finite else { return -1 }
-              func load() {
-                for j in 0..<n {
-                  let scale = s[j]
-                  for i in 0..<m { a[i + j * m] = d[i + j * m] * scale }
-                }
-                for i in 0..<m { b[i] = y[i] }
-              }
-              // Fast path: unpivoted QR accepted when R is comfortably well conditioned.
-              load()
-              if fastSolver.solve(a: a, b: b, threshold: threshold) >= threshold {
-                for j in 0..<n { coefficients[j] = b[j] * s[j] }
-                var rss = 0.0
-                for i in n..<m { rss += b[i] * b[i] }
-                sigma.pointee = (rss / Double(m - n)).squareRoot()
-                return Int32(n)
-              }
-              // Rank-revealing path: dgelsy decides the rank.
-              load()
-              guard let r = try? solver.solve(a: a, lda: m, b: b, ldb: max(m, n)) else { return -1 }
-              for j in 0..<n { coefficients[j] = b[j] * s[j] }
-              var rss = 0.0
-              for i in 0..<m {
-                var fitted = 0.0
-                for j in 0..<n { fitted += d[i + j * m] * coefficients[j] }
-                let e = y[i] - fitted
-                rss += e * e
-              }
-              sigma.pointee = (rss / Double(m - r)).squareRoot()
-              return Int32(r)
-            }
+      rhs.withUnsafeMutableBufferPointer { bBuffer in
+        scales.withUnsafeMutableBufferPointer { sBuffer in
+          let a = aBuffer.baseAddress!
+          let b = bBuffer.baseAddress!
+          let s = sBuffer.baseAddress!
+          // Column scales and finiteness.
+          var finite = true
+          for j in 0..<n {
+            var sum = 0.0
+            for i in 0..<m { sum += d[i + j * m] * d[i + j * m] }
+            if !sum.isFinite { finite = false }
+            s[j] = sum > 0 ? 1 / sum.squareRoot() : 1
           }
+          for i in 0..<m where !y[i].isFinite { finite = false }
+          guard finite else { return -1 }
+          func load() {
+            for j in 0..<n {
+              let scale = s[j]
+              for i in 0..<m { a[i + j * m] = d[i + j * m] * scale }
+            }
+            for i in 0..<m { b[i] = y[i] }
+          }
+          // Fast path: unpivoted QR accepted when R is comfortably well conditioned.
+          load()
+          if fastSolver.solve(a: a, b: b, threshold: threshold) >= threshold {
+            for j in 0..<n { coefficients[j] = b[j] * s[j] }
+            var rss = 0.0
+            for i in n..<m { rss += b[i] * b[i] }
+            sigma.pointee = (rss / Double(m - n)).squareRoot()
+            return Int32(n)
+          }
+          // Rank-revealing path: dgelsy decides the rank.
+          load()
+          guard let r = try? solver.solve(a: a, lda: m, b: b, ldb: max(m, n)) else { return -1 }
+          for j in 0..<n { coefficients[j] = b[j] * s[j] }
+          var rss = 0.0
+          for i in 0..<m {
+            var fitted = 0.0
+            for j in 0..<n { fitted += d[i + j * m] * coefficients[j] }
+            let e = y[i] - fitted
+            rss += e * e
+          }
+          sigma.pointee = (rss / Double(m - r)).squareRoot()
+          return Int32(r)
         }
+      }
+    }
     if outcome < 0 {
       for j in 0..<n { coefficients[j] = .nan }
       sigma.pointee = .nan

@@ -50,7 +50,8 @@ public struct LeastSquaresSolution: Sendable {
     var inverse = factorR
     if n > 0 {
       let info = inverse.withUnsafeMutableBufferPointer {
-        LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), blasInt(n), $0.baseAddress, blasInt(n))
+        LAPACKE_dpotri(
+          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), blasInt(n), $0.baseAddress, blasInt(n))
       }
       if info > 0 { throw .singular(operation: "dpotri", pivot: Int(info)) }
       try LinearAlgebraError.check(info, "dpotri")
@@ -109,7 +110,8 @@ extension Matrix {
     let m = rows
     let n = columns
     guard b.count == m else {
-      throw .dimensionMismatch(operation: "leastSquares", expected: "right-hand side of length \(m)", got: "\(b.count)")
+      throw .dimensionMismatch(
+        operation: "leastSquares", expected: "right-hand side of length \(m)", got: "\(b.count)")
     }
     guard b.allSatisfy(\.isFinite) else { throw .nonFiniteInput(operation: "leastSquares") }
     // Column scales D = diag(1 / ‖a_j‖); a zero column keeps scale 1 and is aliased below.
@@ -148,7 +150,8 @@ extension Matrix {
         x.withUnsafeBufferPointer { xp in
           residual.withUnsafeMutableBufferPointer { rp in
             cblas_dgemv(
-              CblasColMajor, CblasNoTrans, blasInt(m), blasInt(n), -1.0, ap.baseAddress, blasInt(m), xp.baseAddress, 1,
+              CblasColMajor, CblasNoTrans, blasInt(m), blasInt(n), -1.0, ap.baseAddress, blasInt(m),
+              xp.baseAddress, 1,
               1.0, rp.baseAddress, 1)
           }
         }
@@ -157,7 +160,8 @@ extension Matrix {
     let rss = residual.reduce(0) { $0 + $1 * $1 }
     let factor = Self.upperSquare(of: a, lda: max(m, 1), n: n)
     return try LeastSquaresSolution.make(
-      coefficients: x, rank: rank, rows: m, columns: n, rss: rss, factorR: factor, pivots: kernel.pivots,
+      coefficients: x, rank: rank, rows: m, columns: n, rss: rss, factorR: factor,
+      pivots: kernel.pivots,
       scales: scales)
   }
 
@@ -185,7 +189,8 @@ extension Matrix {
     var workQuery = [Double](repeating: 0, count: 1)
     var info = a.withUnsafeMutableBufferPointer { ap in
       LAPACKE_dgeqr_work(
-        LAPACK_COL_MAJOR, blasInt(m), blasInt(n), ap.baseAddress, blasInt(m), &tQuery, -1, &workQuery, -1)
+        LAPACK_COL_MAJOR, blasInt(m), blasInt(n), ap.baseAddress, blasInt(m), &tQuery, -1,
+        &workQuery, -1)
     }
     try LinearAlgebraError.check(info, "dgeqr")
     let tsize = max(Int(tQuery[0]), 5)
@@ -194,15 +199,18 @@ extension Matrix {
     var work = [Double](repeating: 0, count: lwork)
     info = a.withUnsafeMutableBufferPointer { ap in
       LAPACKE_dgeqr_work(
-        LAPACK_COL_MAJOR, blasInt(m), blasInt(n), ap.baseAddress, blasInt(m), &t, blasInt(tsize), &work,
+        LAPACK_COL_MAJOR, blasInt(m), blasInt(n), ap.baseAddress, blasInt(m), &t, blasInt(tsize),
+        &work,
         blasInt(lwork))
     }
     try LinearAlgebraError.check(info, "dgeqr")
     info = a.withUnsafeBufferPointer { ap in
       qtb.withUnsafeMutableBufferPointer { bp in
         LAPACKE_dgemqr_work(
-          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(m), 1, blasInt(n),
-          ap.baseAddress, blasInt(m), &t, blasInt(tsize), bp.baseAddress, blasInt(m), &workQuery, -1)
+          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(m), 1,
+          blasInt(n),
+          ap.baseAddress, blasInt(m), &t, blasInt(tsize), bp.baseAddress, blasInt(m), &workQuery, -1
+        )
       }
     }
     try LinearAlgebraError.check(info, "dgemqr")
@@ -211,8 +219,10 @@ extension Matrix {
     info = a.withUnsafeBufferPointer { ap in
       qtb.withUnsafeMutableBufferPointer { bp in
         LAPACKE_dgemqr_work(
-          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(m), 1, blasInt(n),
-          ap.baseAddress, blasInt(m), &t, blasInt(tsize), bp.baseAddress, blasInt(m), &work, blasInt(work.count))
+          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(m), 1,
+          blasInt(n),
+          ap.baseAddress, blasInt(m), &t, blasInt(tsize), bp.baseAddress, blasInt(m), &work,
+          blasInt(work.count))
       }
     }
     try LinearAlgebraError.check(info, "dgemqr")
@@ -230,7 +240,8 @@ extension Matrix {
       rhs.withUnsafeBufferPointer { xp in
         inner.withUnsafeMutableBufferPointer { ip in
           cblas_dgemv(
-            CblasColMajor, CblasNoTrans, blasInt(n), blasInt(n), -1.0, rp.baseAddress, blasInt(n), xp.baseAddress, 1,
+            CblasColMajor, CblasNoTrans, blasInt(n), blasInt(n), -1.0, rp.baseAddress, blasInt(n),
+            xp.baseAddress, 1,
             1.0, ip.baseAddress, 1)
         }
       }
@@ -240,7 +251,8 @@ extension Matrix {
     for j in 0..<n { x[j] = rhs[j] * scales[j] }
     let factor = Self.upperSquare(of: r, lda: n, n: n)
     return try LeastSquaresSolution.make(
-      coefficients: x, rank: rank, rows: m, columns: n, rss: rss, factorR: factor, pivots: kernel.pivots,
+      coefficients: x, rank: rank, rows: m, columns: n, rss: rss, factorR: factor,
+      pivots: kernel.pivots,
       scales: scales)
   }
 
@@ -250,7 +262,9 @@ extension Matrix {
   static func norm(_ x: UnsafePointer<Double>, count: Int) -> Double {
     if count == 0 { return 0 }
     let sumOfSquares = cblas_ddot(blasInt(count), x, 1, x, 1)
-    if sumOfSquares.isFinite && sumOfSquares > 1e-280 && sumOfSquares < 1e280 { return sumOfSquares.squareRoot() }
+    if sumOfSquares.isFinite && sumOfSquares > 1e-280 && sumOfSquares < 1e280 {
+      return sumOfSquares.squareRoot()
+    }
     if sumOfSquares.isNaN { return .nan }
     return cblas_dnrm2(blasInt(count), x, 1)
   }
@@ -268,22 +282,26 @@ extension Matrix {
 extension LeastSquaresSolution {
   /// Assemble a solution, estimating the condition of the independent block with `dtrcon`.
   static func make(
-    coefficients: [Double], rank: Int, rows: Int, columns: Int, rss: Double, factorR: [Double], pivots: [Int32],
+    coefficients: [Double], rank: Int, rows: Int, columns: Int, rss: Double, factorR: [Double],
+    pivots: [Int32],
     scales: [Double]
   ) throws(LinearAlgebraError) -> LeastSquaresSolution {
     var rcondEstimate = 0.0
     if rank > 0 {
       let info = factorR.withUnsafeBufferPointer { rp in
         LAPACKE_dtrcon(
-          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "1")), Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), blasInt(rank),
+          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "1")), Int8(UInt8(ascii: "U")),
+          Int8(UInt8(ascii: "N")), blasInt(rank),
           rp.baseAddress, blasInt(columns), &rcondEstimate)
       }
       try LinearAlgebraError.check(info, "dtrcon")
     }
     let aliased = pivots[rank...].map { Int($0) - 1 }.sorted()
     return LeastSquaresSolution(
-      coefficients: coefficients, rank: rank, rows: rows, columns: columns, residualSumOfSquares: rss,
-      aliasedColumns: aliased, reciprocalConditionEstimate: rcondEstimate, factorR: factorR, pivots: pivots,
+      coefficients: coefficients, rank: rank, rows: rows, columns: columns,
+      residualSumOfSquares: rss,
+      aliasedColumns: aliased, reciprocalConditionEstimate: rcondEstimate, factorR: factorR,
+      pivots: pivots,
       columnScales: scales)
   }
 }

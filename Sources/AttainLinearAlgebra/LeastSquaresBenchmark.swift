@@ -23,28 +23,36 @@ public enum LeastSquaresBenchmark {
 
   /// One `rows × columns` problem (design, response) as described above.
   /// - Complexity: O(rows × columns).
-  public static func problem(rows: Int, columns: Int, seed: UInt64 = 1) -> (design: Matrix, response: [Double]) {
+  public static func problem(rows: Int, columns: Int, seed: UInt64 = 1) -> (
+    design: Matrix, response: [Double]
+  ) {
     var design = Matrix(rows: rows, columns: columns, repeating: 1)
     var response = [Double](repeating: 0, count: rows)
-    fill(rows: rows, columns: columns, seed: seed, design: &design.storage, designOffset: 0, response: &response, responseOffset: 0)
+    fill(
+      rows: rows, columns: columns, seed: seed, design: &design.storage, designOffset: 0,
+      response: &response, responseOffset: 0)
     return (design, response)
   }
 
   /// `fits` independent problems of `rows × columns`, stored as `BatchedLeastSquares` expects;
   /// fit `k` uses stream `seed &+ k`.
-  public static func batch(fits: Int, rows: Int, columns: Int, seed: UInt64 = 1) -> (designs: [Double], responses: [Double]) {
+  public static func batch(fits: Int, rows: Int, columns: Int, seed: UInt64 = 1) -> (
+    designs: [Double], responses: [Double]
+  ) {
     var designs = [Double](repeating: 1, count: fits * rows * columns)
     var responses = [Double](repeating: 0, count: fits * rows)
     for k in 0..<fits {
       fill(
-        rows: rows, columns: columns, seed: seed &+ UInt64(k), design: &designs, designOffset: k * rows * columns,
+        rows: rows, columns: columns, seed: seed &+ UInt64(k), design: &designs,
+        designOffset: k * rows * columns,
         response: &responses, responseOffset: k * rows)
     }
     return (designs, responses)
   }
 
   private static func fill(
-    rows: Int, columns: Int, seed: UInt64, design: inout [Double], designOffset: Int, response: inout [Double],
+    rows: Int, columns: Int, seed: UInt64, design: inout [Double], designOffset: Int,
+    response: inout [Double],
     responseOffset: Int
   ) {
     design.withUnsafeMutableBufferPointer { d in

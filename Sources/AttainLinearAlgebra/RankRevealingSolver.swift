@@ -44,7 +44,8 @@ struct RankRevealingSolver {
       for k in 0..<pp.count { pp[k] = 0 }  // 0 = free column for dgeqp3
       return work.withUnsafeMutableBufferPointer { wp in
         LAPACKE_dgelsy_work(
-          LAPACK_COL_MAJOR, blasInt(m), blasInt(n), 1, a, blasInt(lda), b, blasInt(ldb), pp.baseAddress, rcond, &rank,
+          LAPACK_COL_MAJOR, blasInt(m), blasInt(n), 1, a, blasInt(lda), b, blasInt(ldb),
+          pp.baseAddress, rcond, &rank,
           wp.baseAddress, blasInt(wp.count))
       }
     }
@@ -53,7 +54,9 @@ struct RankRevealingSolver {
   }
 
   /// Array convenience over `solve(a:lda:b:ldb:)`.
-  mutating func solve(a: inout [Double], lda: Int, b: inout [Double], ldb: Int) throws(LinearAlgebraError) -> Int {
+  mutating func solve(a: inout [Double], lda: Int, b: inout [Double], ldb: Int)
+    throws(LinearAlgebraError) -> Int
+  {
     if columns == 0 || rows == 0 { return 0 }  // minimum-norm solution: b stays zero
     return try a.withUnsafeMutableBufferPointer { (ap) throws(LinearAlgebraError) -> Int in
       try b.withUnsafeMutableBufferPointer { (bp) throws(LinearAlgebraError) -> Int in
@@ -87,11 +90,15 @@ struct QRLeastSquaresSolver {
     var dummyB = 0.0
     var dummyTau = 0.0
     var size = 3 * max(columns, 1)
-    if LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, blasInt(rows), blasInt(columns), &dummyA, blasInt(max(rows, 1)), &dummyTau, &query, -1) == 0 {
+    if LAPACKE_dgeqrf_work(
+      LAPACK_COL_MAJOR, blasInt(rows), blasInt(columns), &dummyA, blasInt(max(rows, 1)), &dummyTau,
+      &query, -1) == 0
+    {
       size = max(size, Int(query))
     }
     if LAPACKE_dormqr_work(
-      LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(rows), 1, blasInt(columns), &dummyA,
+      LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(rows), 1,
+      blasInt(columns), &dummyA,
       blasInt(max(rows, 1)), &dummyTau, &dummyB, blasInt(max(rows, 1)), &query, -1) == 0
     {
       size = max(size, Int(query))
@@ -105,29 +112,37 @@ struct QRLeastSquaresSolver {
   /// failure, in which case `b` is unspecified). When the estimate is at least `threshold`,
   /// `b[0..<columns]` is the solution and `b[columns..<rows]` the tail of `Qᵀb`, whose squared
   /// norm is the residual sum of squares; otherwise the back substitution is skipped.
-  mutating func solve(a: UnsafeMutablePointer<Double>, b: UnsafeMutablePointer<Double>, threshold: Double) -> Double {
+  mutating func solve(
+    a: UnsafeMutablePointer<Double>, b: UnsafeMutablePointer<Double>, threshold: Double
+  ) -> Double {
     let m = blasInt(rows)
     let n = blasInt(columns)
     return tau.withUnsafeMutableBufferPointer { t in
       work.withUnsafeMutableBufferPointer { w in
         conditionIntegerWork.withUnsafeMutableBufferPointer { iw in
           let lwork = blasInt(w.count)
-          guard LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, a, m, t.baseAddress, w.baseAddress, lwork) == 0 else { return 0 }
+          guard
+            LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, a, m, t.baseAddress, w.baseAddress, lwork)
+              == 0
+          else { return 0 }
           guard
             LAPACKE_dormqr_work(
-              LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), m, 1, n, a, m, t.baseAddress, b, m,
+              LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), m, 1, n, a, m,
+              t.baseAddress, b, m,
               w.baseAddress, lwork) == 0
           else { return 0 }
           var rcond = 0.0
           guard
             LAPACKE_dtrcon_work(
-              LAPACK_COL_MAJOR, Int8(UInt8(ascii: "1")), Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), n, a, m,
+              LAPACK_COL_MAJOR, Int8(UInt8(ascii: "1")), Int8(UInt8(ascii: "U")),
+              Int8(UInt8(ascii: "N")), n, a, m,
               &rcond, w.baseAddress, iw.baseAddress) == 0
           else { return 0 }
           guard rcond >= threshold else { return rcond }
           guard
             LAPACKE_dtrtrs_work(
-              LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "N")), n, 1, a, m,
+              LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")),
+              Int8(UInt8(ascii: "N")), n, 1, a, m,
               b, m) == 0
           else { return 0 }
           return rcond

@@ -11,7 +11,8 @@ struct BenchLeastSquares: ParsableCommand {
 
   @Option(help: "Observations.") var rows = 1_000_000
   @Option(help: "Coefficients, including the intercept column.") var cols = 20
-  @Option(help: "Data seed (same generator as Benchmarks/compare/lstsq_vs_numpy.py).") var seed: UInt64 = 1
+  @Option(help: "Data seed (same generator as Benchmarks/compare/lstsq_vs_numpy.py).") var seed:
+    UInt64 = 1
   @Option(help: "Timed repetitions; the minimum is reported.") var repeats = 3
 
   func validate() throws {
@@ -30,7 +31,9 @@ struct BenchLeastSquares: ParsableCommand {
     }
     guard let solution else { return }
     print("blas=\(BLASThreads.configuration) threads=\(BLASThreads.count)")
-    print("rank=\(solution.rank) rss=\(solution.residualSumOfSquares) b0=\(solution.coefficients[0]) b_last=\(solution.coefficients[cols - 1])")
+    print(
+      "rank=\(solution.rank) rss=\(solution.residualSumOfSquares) b0=\(solution.coefficients[0]) b_last=\(solution.coefficients[cols - 1])"
+    )
     print("seconds=\(best)")
   }
 }
@@ -50,13 +53,16 @@ struct BenchBatchLeastSquares: ParsableCommand {
   @Option(help: "Timed repetitions; the minimum is reported.") var repeats = 3
 
   func validate() throws {
-    guard fits > 0, cols > 0, rows > cols else { throw ValidationError("need fits > 0 and rows > cols > 0") }
+    guard fits > 0, cols > 0, rows > cols else {
+      throw ValidationError("need fits > 0 and rows > cols > 0")
+    }
     if let threads, threads < 1 { throw ValidationError("--threads must be positive") }
     guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
   }
 
   func run() throws {
-    let (designs, responses) = LeastSquaresBenchmark.batch(fits: fits, rows: rows, columns: cols, seed: seed)
+    let (designs, responses) = LeastSquaresBenchmark.batch(
+      fits: fits, rows: rows, columns: cols, seed: seed)
     let batch = try BatchedLeastSquares(rows: rows, columns: cols)
     var best = Double.infinity
     var result: BatchedLeastSquaresResult?
@@ -67,7 +73,9 @@ struct BenchBatchLeastSquares: ParsableCommand {
     }
     guard let result else { return }
     let fullRank = (0..<result.count).filter { result.status(ofFit: $0) == .fullRank }.count
-    print("fits=\(fits) full_rank=\(fullRank) fit0=\(Array(result.coefficients(ofFit: 0))) sigma0=\(result.sigmas[0])")
+    print(
+      "fits=\(fits) full_rank=\(fullRank) fit0=\(Array(result.coefficients(ofFit: 0))) sigma0=\(result.sigmas[0])"
+    )
     print("seconds=\(best)")
   }
 }

@@ -8,8 +8,12 @@ struct LeastSquaresBenchmarkTests {
   @Test func splitMix64ReferenceOutputs() {
     // The first two outputs of Vigna's reference splitmix64.c seeded with 0 are
     // 0xE220A8397B1DCDAF and 0x6E789E6AA1B965F4.
-    #expect(LeastSquaresBenchmark.uniform(seed: 0, index: 0) == Double(UInt64(0xE220_A839_7B1D_CDAF) >> 11) * 0x1p-53)
-    #expect(LeastSquaresBenchmark.uniform(seed: 0, index: 1) == Double(UInt64(0x6E78_9E6A_A1B9_65F4) >> 11) * 0x1p-53)
+    #expect(
+      LeastSquaresBenchmark.uniform(seed: 0, index: 0) == Double(
+        UInt64(0xE220_A839_7B1D_CDAF) >> 11) * 0x1p-53)
+    #expect(
+      LeastSquaresBenchmark.uniform(seed: 0, index: 1) == Double(
+        UInt64(0x6E78_9E6A_A1B9_65F4) >> 11) * 0x1p-53)
   }
 
   @Test func problemLayout() throws {

@@ -47,7 +47,8 @@ struct NISTLeastSquaresTests {
       let certifiedSD = data.certifiedStandardDeviations[j]
       if certifiedSD == 0 {
         // Exact fits (Wampler1/2): the standard deviations are zero up to rounding of the residuals.
-        #expect(sd <= 1e-7 * abs(data.certifiedEstimates[j]) + 1e-12, "\(testCase.name) sd\(j) = \(sd)")
+        #expect(
+          sd <= 1e-7 * abs(data.certifiedEstimates[j]) + 1e-12, "\(testCase.name) sd\(j) = \(sd)")
       } else {
         #expect(
           correctDigits(sd, certifiedSD) >= testCase.deviationDigits,
@@ -74,7 +75,10 @@ struct NISTLeastSquaresTests {
     let sigma2 = solution.residualSumOfSquares / Double(16 - 7)
     for j in 0..<7 {
       #expect(isClose(solution.coefficients[j], data.certifiedEstimates[j], relative: 1e-8))
-      #expect(isClose((sigma2 * covariance[j, j]).squareRoot(), data.certifiedStandardDeviations[j], relative: 1e-8))
+      #expect(
+        isClose(
+          (sigma2 * covariance[j, j]).squareRoot(), data.certifiedStandardDeviations[j],
+          relative: 1e-8))
     }
   }
 
@@ -90,6 +94,7 @@ struct NISTLeastSquaresTests {
     #expect(throws: LinearAlgebraError.self) { try strict.unscaledCovariance() }
     let solution = try x.leastSquares(data.response)
     #expect(solution.isFullRank)
-    #expect(solution.reciprocalConditionEstimate < 1e-8 && solution.reciprocalConditionEstimate > 1e-12)
+    #expect(
+      solution.reciprocalConditionEstimate < 1e-8 && solution.reciprocalConditionEstimate > 1e-12)
   }
 }

@@ -14,7 +14,8 @@ func linearAlgebraBenchmarks() {
   }
 
   Benchmark("lstsq.batch.1000x60x5") { benchmark in
-    let (designs, responses) = LeastSquaresBenchmark.batch(fits: 1_000, rows: 60, columns: 5, seed: 1)
+    let (designs, responses) = LeastSquaresBenchmark.batch(
+      fits: 1_000, rows: 60, columns: 5, seed: 1)
     let batch = try BatchedLeastSquares(rows: 60, columns: 5)
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
