@@ -111,27 +111,25 @@ public struct BatchedLeastSquares: Sendable {
     let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
     let available = max(threads ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     let workers = min(available, chunks)
-    let previousBLASThreads = BLASThreads.count
-    BLASThreads.count = 1
-    defer { BLASThreads.count = previousBLASThreads }
     let shape = self
-    coefficients.withUnsafeMutableBufferPointer { c in
-      sigmas.withUnsafeMutableBufferPointer { s in
-        ranks.withUnsafeMutableBufferPointer { rk in
-          nonisolated(unsafe) let coefficientBase = c.baseAddress!
-          nonisolated(unsafe) let sigmaBase = s.baseAddress!
-          nonisolated(unsafe) let rankBase = rk.baseAddress!
-          let queue = ChunkQueue(count: chunks)
-          DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var workspace = BatchWorkspace(shape: shape)
-            while let chunk = queue.next() {
-              let start = chunk * Self.chunkSize
-              let end = min(start + Self.chunkSize, count)
-              for k in start..<end {
-                workspace.fit(
-                  index: k, source: source, coefficients: coefficientBase + k * n,
-                  sigma: sigmaBase + k,
-                  rank: rankBase + k)
+    BLASThreads.withSingleThread {
+      coefficients.withUnsafeMutableBufferPointer { c in
+        sigmas.withUnsafeMutableBufferPointer { s in
+          ranks.withUnsafeMutableBufferPointer { rk in
+            nonisolated(unsafe) let coefficientBase = c.baseAddress!
+            nonisolated(unsafe) let sigmaBase = s.baseAddress!
+            nonisolated(unsafe) let rankBase = rk.baseAddress!
+            let queue = ChunkQueue(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+              var workspace = BatchWorkspace(shape: shape)
+              while let chunk = queue.next() {
+                let start = chunk * Self.chunkSize
+                let end = min(start + Self.chunkSize, count)
+                for k in start..<end {
+                  workspace.fit(
+                    index: k, source: source, coefficients: coefficientBase + k * n,
+                    sigma: sigmaBase + k, rank: rankBase + k)
+                }
               }
             }
           }

@@ -1,8 +1,32 @@
 import AttainLinearAlgebra
+import Foundation
 import Testing
 
-@Suite("BatchedLeastSquares", .serialized)
+/// Serialized: these tests change or depend on OpenBLAS's process-wide thread count.
+@Suite("BatchedLeastSquares and BLAS threads", .serialized)
 struct BatchedLeastSquaresTests {
+  @Test func blasThreadCountRoundTrips() {
+    let previous = BLASThreads.count
+    defer { BLASThreads.count = previous }
+    BLASThreads.count = 1
+    #expect(BLASThreads.count == 1)
+    BLASThreads.count = 0
+    #expect(BLASThreads.count == 1)
+    #expect(!BLASThreads.configuration.isEmpty)
+    // Nested and concurrent single-thread scopes restore the count only when the last one ends.
+    BLASThreads.count = 2
+    BLASThreads.withSingleThread {
+      #expect(BLASThreads.count == 1)
+      BLASThreads.withSingleThread { #expect(BLASThreads.count == 1) }
+      #expect(BLASThreads.count == 1)
+    }
+    #expect(BLASThreads.count == 2)
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      BLASThreads.withSingleThread { #expect(BLASThreads.count == 1) }
+    }
+    #expect(BLASThreads.count == 2)
+  }
+
   static let rows = 24
   static let columns = 4
   static let count = 1_300  // three chunks of 512, the last one partial

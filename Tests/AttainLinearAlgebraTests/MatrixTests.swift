@@ -118,7 +118,7 @@ struct FactorizationTests {
   }
 }
 
-@Suite("Least squares: rank, aliasing, tall path", .serialized)
+@Suite("Least squares: rank, aliasing, tall path")
 struct LeastSquaresTests {
   /// A deterministic pseudo-random design (SplitMix64 uniforms, intercept in column 0).
   static func design(rows: Int, columns: Int, seed: UInt64 = 42) -> Matrix {
@@ -228,15 +228,5 @@ struct LeastSquaresTests {
     let noColumns = Matrix(rows: 4, columns: 0)
     let t = try noColumns.leastSquares([1, 2, 3, 4])
     #expect(t.coefficients.isEmpty && t.residualSumOfSquares == 30)
-  }
-
-  @Test func blasThreadCountRoundTrips() {
-    let previous = BLASThreads.count
-    defer { BLASThreads.count = previous }
-    BLASThreads.count = 1
-    #expect(BLASThreads.count == 1)
-    BLASThreads.count = 0
-    #expect(BLASThreads.count == 1)
-    #expect(!BLASThreads.configuration.isEmpty)
   }
 }
