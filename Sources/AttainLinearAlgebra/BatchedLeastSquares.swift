@@ -1,16 +1,20 @@
+internal import CLAPACK
 import Dispatch
 import Foundation
-internal import CLAPACK
 
 /// Many small independent least-squares fits of one shape (`rows × columns`), e.g. a
 /// regression of each of 100,000 series on the same five drivers over 60 periods.
 ///
-/// Each fit is exactly `Matrix.leastSquares` (column scaling to unit norm, then the
-/// rank-revealing `dgelsy`), but the work is organized for throughput:
+/// Each fit solves the same problem as `Matrix.leastSquares` (column scaling to unit norm, rank
+/// decided by the rank-revealing `dgelsy`), organized for throughput:
+/// - a fast path solves each fit by unpivoted Householder QR (`dgeqrf`, `dormqr`, `dtrtrs`) and accepts it when
+///   `dtrcon` estimates `rcond(R) ≥ 10 × reciprocalCondition`; any other fit is re-solved by
+///   `dgelsy`, which makes the rank decision (full-rank least-squares solutions are unique, so
+///   both paths agree to rounding);
 /// - LAPACK's optimal workspace is queried once; every worker allocates its buffers once and
 ///   reuses them for all its fits, so the loop over fits allocates nothing;
-/// - fits are split into fixed chunks processed in parallel with Dispatch, with OpenBLAS set to
-///   one thread for the duration (nested BLAS threads would oversubscribe the cores);
+/// - fits are split into fixed chunks of 256 handed to `threads` workers on demand, with OpenBLAS
+///   set to one thread for the duration (nested BLAS threads would oversubscribe the cores);
 /// - every fit is computed by the same sequence of operations whatever the thread count, so the
 ///   results are bitwise identical for any `threads`.
 ///
@@ -31,7 +35,8 @@ public struct BatchedLeastSquares: Sendable {
   ) throws(LinearAlgebraError) {
     guard columns >= 1, rows > columns else {
       throw .dimensionMismatch(
-        operation: "BatchedLeastSquares", expected: "rows > columns ≥ 1", got: "\(rows) × \(columns)")
+        operation: "BatchedLeastSquares", expected: "rows > columns ≥ 1",
+        got: "\(rows) × \(columns)")
     }
     self.rows = rows
     self.columns = columns
@@ -52,24 +57,25 @@ public struct BatchedLeastSquares: Sendable {
     let perDesign = rows * columns
     guard designs.count % perDesign == 0 else {
       throw .dimensionMismatch(
-        operation: "BatchedLeastSquares.solve", expected: "a multiple of \(perDesign) design values",
+        operation: "BatchedLeastSquares.solve",
+        expected: "a multiple of \(perDesign) design values",
         got: "\(designs.count)")
     }
     let count = designs.count / perDesign
     guard responses.count == count * rows else {
       throw .dimensionMismatch(
-        operation: "BatchedLeastSquares.solve", expected: "\(count * rows) response values", got: "\(responses.count)")
+        operation: "BatchedLeastSquares.solve", expected: "\(count * rows) response values",
+        got: "\(responses.count)")
     }
     return designs.withUnsafeBufferPointer { d in
       responses.withUnsafeBufferPointer { r in
-        nonisolated(unsafe) let designBase = d.baseAddress
-        nonisolated(unsafe) let responseBase = r.baseAddress
-        let m = rows
-        return run(count: count, threads: threads) { k, design, response in
-          guard let designBase, let responseBase else { return }
-          design.baseAddress!.update(from: designBase + k * perDesign, count: perDesign)
-          response.baseAddress!.update(from: responseBase + k * m, count: m)
+        guard let designBase = d.baseAddress, let responseBase = r.baseAddress else {
+          return BatchedLeastSquaresResult(
+            count: 0, columns: columns, coefficients: [], sigmas: [], ranks: [])
         }
+        return run(
+          count: count, threads: threads,
+          source: .buffers(design: designBase, response: responseBase))
       }
     }
   }
@@ -82,50 +88,49 @@ public struct BatchedLeastSquares: Sendable {
   ///   values to overwrite completely. It must not allocate if the batch is to be allocation-free.
   public func solve(
     count: Int, threads: Int? = nil,
-    fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
+    fill:
+      @escaping @Sendable (
+        Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>
+      ) -> Void
   ) -> BatchedLeastSquaresResult {
-    run(count: max(count, 0), threads: threads, fill: fill)
+    run(count: max(count, 0), threads: threads, source: .closure(fill))
   }
 
   /// Fits per scheduling chunk: large enough to amortize dispatch, small enough to balance.
-  static let chunkSize = 512
+  static let chunkSize = 256
 
-  private func run(
-    count: Int, threads: Int?,
-    fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
-  ) -> BatchedLeastSquaresResult {
+  private func run(count: Int, threads: Int?, source: BatchSource) -> BatchedLeastSquaresResult {
     let n = columns
     var coefficients = [Double](repeating: 0, count: count * n)
     var sigmas = [Double](repeating: 0, count: count)
     var ranks = [Int32](repeating: 0, count: count)
     if count == 0 {
-      return BatchedLeastSquaresResult(count: 0, columns: n, coefficients: [], sigmas: [], ranks: [])
+      return BatchedLeastSquaresResult(
+        count: 0, columns: n, coefficients: [], sigmas: [], ranks: [])
     }
     let chunks = (count + Self.chunkSize - 1) / Self.chunkSize
     let available = max(threads ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     let workers = min(available, chunks)
-    let previousBLASThreads = BLASThreads.count
-    BLASThreads.count = 1
-    defer { BLASThreads.count = previousBLASThreads }
     let shape = self
-    coefficients.withUnsafeMutableBufferPointer { c in
-      sigmas.withUnsafeMutableBufferPointer { s in
-        ranks.withUnsafeMutableBufferPointer { rk in
-          nonisolated(unsafe) let coefficientBase = c.baseAddress!
-          nonisolated(unsafe) let sigmaBase = s.baseAddress!
-          nonisolated(unsafe) let rankBase = rk.baseAddress!
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var workspace = BatchWorkspace(shape: shape)
-            var chunk = worker
-            while chunk < chunks {
-              let start = chunk * Self.chunkSize
-              let end = min(start + Self.chunkSize, count)
-              for k in start..<end {
-                workspace.fit(
-                  index: k, fill: fill, coefficients: coefficientBase + k * n, sigma: sigmaBase + k,
-                  rank: rankBase + k)
+    BLASThreads.withSingleThread {
+      coefficients.withUnsafeMutableBufferPointer { c in
+        sigmas.withUnsafeMutableBufferPointer { s in
+          ranks.withUnsafeMutableBufferPointer { rk in
+            nonisolated(unsafe) let coefficientBase = c.baseAddress!
+            nonisolated(unsafe) let sigmaBase = s.baseAddress!
+            nonisolated(unsafe) let rankBase = rk.baseAddress!
+            let queue = ChunkQueue(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+              var workspace = BatchWorkspace(shape: shape)
+              while let chunk = queue.next() {
+                let start = chunk * Self.chunkSize
+                let end = min(start + Self.chunkSize, count)
+                for k in start..<end {
+                  workspace.fit(
+                    index: k, source: source, coefficients: coefficientBase + k * n,
+                    sigma: sigmaBase + k, rank: rankBase + k)
+                }
               }
-              chunk += workers
             }
           }
         }
@@ -172,13 +177,55 @@ public struct BatchedLeastSquaresResult: Sendable {
   }
 }
 
+/// Where a batch's data comes from: caller-owned contiguous buffers (read in place) or a
+/// closure that writes each fit into the worker's buffers.
+private enum BatchSource: @unchecked Sendable {
+  case buffers(design: UnsafePointer<Double>, response: UnsafePointer<Double>)
+  case closure(
+    @Sendable (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
+}
+
+/// A zeroed, fixed-size scratch allocation owned by one worker (a class, so that the closure
+/// filling it and the fit reading it do not overlap exclusive accesses to a struct property).
+private final class ScratchBuffer {
+  let buffer: UnsafeMutableBufferPointer<Double>
+
+  init(count: Int) {
+    buffer = .allocate(capacity: max(count, 1))
+    buffer.initialize(repeating: 0)
+  }
+
+  deinit { buffer.deallocate() }
+}
+
+/// Hands out chunk indices to workers on demand (dynamic scheduling: a worker that is
+/// descheduled on a busy machine does not hold back the others). Which worker computes a fit
+/// does not change its result.
+private final class ChunkQueue: @unchecked Sendable {
+  private let lock = NSLock()
+  private var taken = 0
+  private let count: Int
+
+  init(count: Int) { self.count = count }
+
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard taken < count else { return nil }
+    taken += 1
+    return taken - 1
+  }
+}
+
 /// Per-worker buffers, allocated once and reused for every fit of that worker.
 private struct BatchWorkspace {
   let rows: Int
   let columns: Int
+  let reciprocalCondition: Double
   var solver: RankRevealingSolver
-  var design: [Double]
-  var response: [Double]
+  var fastSolver: QRLeastSquaresSolver
+  let design: ScratchBuffer
+  let response: ScratchBuffer
   var scaled: [Double]
   var rhs: [Double]
   var scales: [Double]
@@ -186,71 +233,97 @@ private struct BatchWorkspace {
   init(shape: BatchedLeastSquares) {
     rows = shape.rows
     columns = shape.columns
-    solver = RankRevealingSolver(rows: rows, columns: columns, reciprocalCondition: shape.reciprocalCondition)
-    design = [Double](repeating: 0, count: rows * columns)
-    response = [Double](repeating: 0, count: rows)
+    reciprocalCondition = shape.reciprocalCondition
+    solver = RankRevealingSolver(
+      rows: rows, columns: columns, reciprocalCondition: shape.reciprocalCondition)
+    fastSolver = QRLeastSquaresSolver(rows: rows, columns: columns)
+    design = ScratchBuffer(count: rows * columns)
+    response = ScratchBuffer(count: rows)
     scaled = [Double](repeating: 0, count: rows * columns)
     rhs = [Double](repeating: 0, count: max(rows, columns))
     scales = [Double](repeating: 1, count: columns)
   }
 
   mutating func fit(
-    index: Int,
-    fill: (Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void,
-    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>, rank: UnsafeMutablePointer<Int32>
+    index: Int, source: BatchSource,
+    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>,
+    rank: UnsafeMutablePointer<Int32>
+  ) {
+    switch source {
+    case .buffers(let design, let response):
+      fit(
+        design: design + index * rows * columns, response: response + index * rows,
+        coefficients: coefficients, sigma: sigma, rank: rank)
+    case .closure(let fill):
+      fill(index, design.buffer, response.buffer)
+      fit(
+        design: UnsafePointer(design.buffer.baseAddress!),
+        response: UnsafePointer(response.buffer.baseAddress!),
+        coefficients: coefficients, sigma: sigma, rank: rank)
+    }
+  }
+
+  /// Fit one problem read from `d` (column-major `rows × columns`) and `y` (`rows`).
+  mutating func fit(
+    design d: UnsafePointer<Double>, response y: UnsafePointer<Double>,
+    coefficients: UnsafeMutablePointer<Double>, sigma: UnsafeMutablePointer<Double>,
+    rank: UnsafeMutablePointer<Int32>
   ) {
     let m = rows
     let n = columns
-    design.withUnsafeMutableBufferPointer { d in
-      response.withUnsafeMutableBufferPointer { r in fill(index, d, r) }
-    }
-    var finite = true
-    design.withUnsafeBufferPointer { d in
-      scaled.withUnsafeMutableBufferPointer { a in
-        for j in 0..<n {
-          var sum = 0.0
-          for i in 0..<m {
-            let v = d[i + j * m]
-            sum += v * v
+    let threshold = 10 * reciprocalCondition
+    let outcome: Int32 = scaled.withUnsafeMutableBufferPointer { aBuffer in
+      rhs.withUnsafeMutableBufferPointer { bBuffer in
+        scales.withUnsafeMutableBufferPointer { sBuffer in
+          let a = aBuffer.baseAddress!
+          let b = bBuffer.baseAddress!
+          let s = sBuffer.baseAddress!
+          // Column scales and finiteness.
+          var finite = true
+          for j in 0..<n {
+            var sum = 0.0
+            for i in 0..<m { sum += d[i + j * m] * d[i + j * m] }
+            if !sum.isFinite { finite = false }
+            s[j] = sum > 0 ? 1 / sum.squareRoot() : 1
           }
-          if !sum.isFinite { finite = false }
-          let s = sum > 0 ? 1 / sum.squareRoot() : 1
-          scales[j] = s
-          for i in 0..<m { a[i + j * m] = d[i + j * m] * s }
+          for i in 0..<m where !y[i].isFinite { finite = false }
+          guard finite else { return -1 }
+          func load() {
+            for j in 0..<n {
+              let scale = s[j]
+              for i in 0..<m { a[i + j * m] = d[i + j * m] * scale }
+            }
+            for i in 0..<m { b[i] = y[i] }
+          }
+          // Fast path: unpivoted QR accepted when R is comfortably well conditioned.
+          load()
+          if fastSolver.solve(a: a, b: b, threshold: threshold) >= threshold {
+            for j in 0..<n { coefficients[j] = b[j] * s[j] }
+            var rss = 0.0
+            for i in n..<m { rss += b[i] * b[i] }
+            sigma.pointee = (rss / Double(m - n)).squareRoot()
+            return Int32(n)
+          }
+          // Rank-revealing path: dgelsy decides the rank.
+          load()
+          guard let r = try? solver.solve(a: a, lda: m, b: b, ldb: max(m, n)) else { return -1 }
+          for j in 0..<n { coefficients[j] = b[j] * s[j] }
+          var rss = 0.0
+          for i in 0..<m {
+            var fitted = 0.0
+            for j in 0..<n { fitted += d[i + j * m] * coefficients[j] }
+            let e = y[i] - fitted
+            rss += e * e
+          }
+          sigma.pointee = (rss / Double(m - r)).squareRoot()
+          return Int32(r)
         }
       }
     }
-    for i in 0..<m {
-      let v = response[i]
-      if !v.isFinite { finite = false }
-      rhs[i] = v
-    }
-    guard finite else {
+    if outcome < 0 {
       for j in 0..<n { coefficients[j] = .nan }
       sigma.pointee = .nan
-      rank.pointee = -1
-      return
     }
-    let r: Int
-    do {
-      r = try solver.solve(a: &scaled, lda: m, b: &rhs, ldb: max(m, n))
-    } catch {
-      for j in 0..<n { coefficients[j] = .nan }
-      sigma.pointee = .nan
-      rank.pointee = -1
-      return
-    }
-    for j in 0..<n { coefficients[j] = rhs[j] * scales[j] }
-    var rss = 0.0
-    design.withUnsafeBufferPointer { d in
-      for i in 0..<m {
-        var fitted = 0.0
-        for j in 0..<n { fitted += d[i + j * m] * coefficients[j] }
-        let e = response[i] - fitted
-        rss += e * e
-      }
-    }
-    sigma.pointee = (rss / Double(m - r)).squareRoot()
-    rank.pointee = Int32(r)
+    rank.pointee = outcome
   }
 }

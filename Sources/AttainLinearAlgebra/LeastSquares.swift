@@ -50,7 +50,8 @@ public struct LeastSquaresSolution: Sendable {
     var inverse = factorR
     if n > 0 {
       let info = inverse.withUnsafeMutableBufferPointer {
-        LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), blasInt(n), $0.baseAddress, blasInt(n))
+        LAPACKE_dpotri(
+          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), blasInt(n), $0.baseAddress, blasInt(n))
       }
       if info > 0 { throw .singular(operation: "dpotri", pivot: Int(info)) }
       try LinearAlgebraError.check(info, "dpotri")
@@ -109,19 +110,23 @@ extension Matrix {
     let m = rows
     let n = columns
     guard b.count == m else {
-      throw .dimensionMismatch(operation: "leastSquares", expected: "right-hand side of length \(m)", got: "\(b.count)")
+      throw .dimensionMismatch(
+        operation: "leastSquares", expected: "right-hand side of length \(m)", got: "\(b.count)")
     }
-    guard storage.allSatisfy(\.isFinite), b.allSatisfy(\.isFinite) else {
-      throw .nonFiniteInput(operation: "leastSquares")
-    }
+    guard b.allSatisfy(\.isFinite) else { throw .nonFiniteInput(operation: "leastSquares") }
     // Column scales D = diag(1 / ‖a_j‖); a zero column keeps scale 1 and is aliased below.
+    // A NaN or infinite element makes its column's norm non-finite (one pass checks both).
     var scales = [Double](repeating: 1, count: n)
+    var finite = true
     storage.withUnsafeBufferPointer { a in
+      guard let base = a.baseAddress, m > 0 else { return }
       for j in 0..<n {
-        let norm = cblas_dnrm2(blasInt(m), a.baseAddress! + j * m, 1)
+        let norm = Self.norm(base + j * m, count: m)
+        if !norm.isFinite { finite = false }
         if norm > 0 { scales[j] = 1 / norm }
       }
     }
+    guard finite else { throw .nonFiniteInput(operation: "leastSquares") }
     if m >= 2 * n && n > 0 {
       return try tallLeastSquares(b, scales: scales, reciprocalCondition: reciprocalCondition)
     }
@@ -145,7 +150,8 @@ extension Matrix {
         x.withUnsafeBufferPointer { xp in
           residual.withUnsafeMutableBufferPointer { rp in
             cblas_dgemv(
-              CblasColMajor, CblasNoTrans, blasInt(m), blasInt(n), -1.0, ap.baseAddress, blasInt(m), xp.baseAddress, 1,
+              CblasColMajor, CblasNoTrans, blasInt(m), blasInt(n), -1.0, ap.baseAddress, blasInt(m),
+              xp.baseAddress, 1,
               1.0, rp.baseAddress, 1)
           }
         }
@@ -154,7 +160,8 @@ extension Matrix {
     let rss = residual.reduce(0) { $0 + $1 * $1 }
     let factor = Self.upperSquare(of: a, lda: max(m, 1), n: n)
     return try LeastSquaresSolution.make(
-      coefficients: x, rank: rank, rows: m, columns: n, rss: rss, factorR: factor, pivots: kernel.pivots,
+      coefficients: x, rank: rank, rows: m, columns: n, rss: rss, factorR: factor,
+      pivots: kernel.pivots,
       scales: scales)
   }
 
@@ -164,15 +171,16 @@ extension Matrix {
   ) throws(LinearAlgebraError) -> LeastSquaresSolution {
     let m = rows
     let n = columns
-    var a = [Double](repeating: 0, count: m * n)
-    storage.withUnsafeBufferPointer { source in
-      a.withUnsafeMutableBufferPointer { target in
+    // The scaled copy is written once, without zero-filling it first (a pass over A saved).
+    var a = storage.withUnsafeBufferPointer { source in
+      [Double](unsafeUninitializedCapacity: m * n) { target, initialized in
         for j in 0..<n {
           let s = scales[j]
           let src = source.baseAddress! + j * m
           let dst = target.baseAddress! + j * m
           for i in 0..<m { dst[i] = src[i] * s }
         }
+        initialized = m * n
       }
     }
     var qtb = b
@@ -181,7 +189,8 @@ extension Matrix {
     var workQuery = [Double](repeating: 0, count: 1)
     var info = a.withUnsafeMutableBufferPointer { ap in
       LAPACKE_dgeqr_work(
-        LAPACK_COL_MAJOR, blasInt(m), blasInt(n), ap.baseAddress, blasInt(m), &tQuery, -1, &workQuery, -1)
+        LAPACK_COL_MAJOR, blasInt(m), blasInt(n), ap.baseAddress, blasInt(m), &tQuery, -1,
+        &workQuery, -1)
     }
     try LinearAlgebraError.check(info, "dgeqr")
     let tsize = max(Int(tQuery[0]), 5)
@@ -190,15 +199,18 @@ extension Matrix {
     var work = [Double](repeating: 0, count: lwork)
     info = a.withUnsafeMutableBufferPointer { ap in
       LAPACKE_dgeqr_work(
-        LAPACK_COL_MAJOR, blasInt(m), blasInt(n), ap.baseAddress, blasInt(m), &t, blasInt(tsize), &work,
+        LAPACK_COL_MAJOR, blasInt(m), blasInt(n), ap.baseAddress, blasInt(m), &t, blasInt(tsize),
+        &work,
         blasInt(lwork))
     }
     try LinearAlgebraError.check(info, "dgeqr")
     info = a.withUnsafeBufferPointer { ap in
       qtb.withUnsafeMutableBufferPointer { bp in
         LAPACKE_dgemqr_work(
-          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(m), 1, blasInt(n),
-          ap.baseAddress, blasInt(m), &t, blasInt(tsize), bp.baseAddress, blasInt(m), &workQuery, -1)
+          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(m), 1,
+          blasInt(n),
+          ap.baseAddress, blasInt(m), &t, blasInt(tsize), bp.baseAddress, blasInt(m), &workQuery, -1
+        )
       }
     }
     try LinearAlgebraError.check(info, "dgemqr")
@@ -207,8 +219,10 @@ extension Matrix {
     info = a.withUnsafeBufferPointer { ap in
       qtb.withUnsafeMutableBufferPointer { bp in
         LAPACKE_dgemqr_work(
-          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(m), 1, blasInt(n),
-          ap.baseAddress, blasInt(m), &t, blasInt(tsize), bp.baseAddress, blasInt(m), &work, blasInt(work.count))
+          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), blasInt(m), 1,
+          blasInt(n),
+          ap.baseAddress, blasInt(m), &t, blasInt(tsize), bp.baseAddress, blasInt(m), &work,
+          blasInt(work.count))
       }
     }
     try LinearAlgebraError.check(info, "dgemqr")
@@ -226,7 +240,8 @@ extension Matrix {
       rhs.withUnsafeBufferPointer { xp in
         inner.withUnsafeMutableBufferPointer { ip in
           cblas_dgemv(
-            CblasColMajor, CblasNoTrans, blasInt(n), blasInt(n), -1.0, rp.baseAddress, blasInt(n), xp.baseAddress, 1,
+            CblasColMajor, CblasNoTrans, blasInt(n), blasInt(n), -1.0, rp.baseAddress, blasInt(n),
+            xp.baseAddress, 1,
             1.0, ip.baseAddress, 1)
         }
       }
@@ -236,15 +251,29 @@ extension Matrix {
     for j in 0..<n { x[j] = rhs[j] * scales[j] }
     let factor = Self.upperSquare(of: r, lda: n, n: n)
     return try LeastSquaresSolution.make(
-      coefficients: x, rank: rank, rows: m, columns: n, rss: rss, factorR: factor, pivots: kernel.pivots,
+      coefficients: x, rank: rank, rows: m, columns: n, rss: rss, factorR: factor,
+      pivots: kernel.pivots,
       scales: scales)
+  }
+
+  /// The 2-norm of a contiguous vector: `√(x·x)` with BLAS `ddot` (vectorized, one pass), falling
+  /// back to the overflow- and underflow-safe `dnrm2` when the sum of squares leaves the safe
+  /// range; NaN or ±infinity for a vector containing them.
+  static func norm(_ x: UnsafePointer<Double>, count: Int) -> Double {
+    if count == 0 { return 0 }
+    let sumOfSquares = cblas_ddot(blasInt(count), x, 1, x, 1)
+    if sumOfSquares.isFinite && sumOfSquares > 1e-280 && sumOfSquares < 1e280 {
+      return sumOfSquares.squareRoot()
+    }
+    if sumOfSquares.isNaN { return .nan }
+    return cblas_dnrm2(blasInt(count), x, 1)
   }
 
   /// The leading `n × n` upper triangle of a column-major buffer, zeros below the diagonal.
   static func upperSquare(of a: [Double], lda: Int, n: Int) -> [Double] {
     var r = [Double](repeating: 0, count: n * n)
     for j in 0..<n {
-      for i in 0...j where i < lda { r[i + j * n] = a[i + j * lda] }
+      for i in 0...j where i < lda && i + j * lda < a.count { r[i + j * n] = a[i + j * lda] }
     }
     return r
   }
@@ -253,22 +282,26 @@ extension Matrix {
 extension LeastSquaresSolution {
   /// Assemble a solution, estimating the condition of the independent block with `dtrcon`.
   static func make(
-    coefficients: [Double], rank: Int, rows: Int, columns: Int, rss: Double, factorR: [Double], pivots: [Int32],
+    coefficients: [Double], rank: Int, rows: Int, columns: Int, rss: Double, factorR: [Double],
+    pivots: [Int32],
     scales: [Double]
   ) throws(LinearAlgebraError) -> LeastSquaresSolution {
     var rcondEstimate = 0.0
     if rank > 0 {
       let info = factorR.withUnsafeBufferPointer { rp in
         LAPACKE_dtrcon(
-          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "1")), Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), blasInt(rank),
+          LAPACK_COL_MAJOR, Int8(UInt8(ascii: "1")), Int8(UInt8(ascii: "U")),
+          Int8(UInt8(ascii: "N")), blasInt(rank),
           rp.baseAddress, blasInt(columns), &rcondEstimate)
       }
       try LinearAlgebraError.check(info, "dtrcon")
     }
     let aliased = pivots[rank...].map { Int($0) - 1 }.sorted()
     return LeastSquaresSolution(
-      coefficients: coefficients, rank: rank, rows: rows, columns: columns, residualSumOfSquares: rss,
-      aliasedColumns: aliased, reciprocalConditionEstimate: rcondEstimate, factorR: factorR, pivots: pivots,
+      coefficients: coefficients, rank: rank, rows: rows, columns: columns,
+      residualSumOfSquares: rss,
+      aliasedColumns: aliased, reciprocalConditionEstimate: rcondEstimate, factorR: factorR,
+      pivots: pivots,
       columnScales: scales)
   }
 }

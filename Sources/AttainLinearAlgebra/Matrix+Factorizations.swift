@@ -10,11 +10,13 @@ extension Matrix {
   /// - Complexity: O(n³) for the factorization plus O(n² · nrhs).
   public func solve(_ rightHandSides: Matrix) throws(LinearAlgebraError) -> Matrix {
     guard rows == columns else {
-      throw .dimensionMismatch(operation: "solve", expected: "square matrix", got: "\(rows)×\(columns)")
+      throw .dimensionMismatch(
+        operation: "solve", expected: "square matrix", got: "\(rows)×\(columns)")
     }
     guard rightHandSides.rows == rows else {
       throw .dimensionMismatch(
-        operation: "solve", expected: "\(rows) rows in the right-hand side", got: "\(rightHandSides.rows)")
+        operation: "solve", expected: "\(rows) rows in the right-hand side",
+        got: "\(rightHandSides.rows)")
     }
     guard storage.allSatisfy(\.isFinite), rightHandSides.storage.allSatisfy(\.isFinite) else {
       throw .nonFiniteInput(operation: "solve")
@@ -27,7 +29,8 @@ extension Matrix {
       b.storage.withUnsafeMutableBufferPointer { bp in
         pivots.withUnsafeMutableBufferPointer { pp in
           LAPACKE_dgesv(
-            LAPACK_COL_MAJOR, blasInt(rows), blasInt(b.columns), ap.baseAddress, blasInt(rows), pp.baseAddress,
+            LAPACK_COL_MAJOR, blasInt(rows), blasInt(b.columns), ap.baseAddress, blasInt(rows),
+            pp.baseAddress,
             bp.baseAddress, blasInt(rows))
         }
       }
@@ -53,13 +56,15 @@ extension Matrix {
   /// - Complexity: O(n³/3).
   public func cholesky() throws(LinearAlgebraError) -> Matrix {
     guard rows == columns else {
-      throw .dimensionMismatch(operation: "cholesky", expected: "square matrix", got: "\(rows)×\(columns)")
+      throw .dimensionMismatch(
+        operation: "cholesky", expected: "square matrix", got: "\(rows)×\(columns)")
     }
     guard storage.allSatisfy(\.isFinite) else { throw .nonFiniteInput(operation: "cholesky") }
     var u = self
     if rows == 0 { return u }
     let info = u.storage.withUnsafeMutableBufferPointer {
-      LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), blasInt(rows), $0.baseAddress, blasInt(rows))
+      LAPACKE_dpotrf(
+        LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), blasInt(rows), $0.baseAddress, blasInt(rows))
     }
     if info > 0 { throw .notPositiveDefinite(order: Int(info)) }
     try LinearAlgebraError.check(info, "dpotrf")
@@ -78,11 +83,18 @@ extension Matrix {
         operation: "triangularInverse", expected: "square matrix", got: "\(rows)×\(columns)")
     }
     var t = self
-    if upper { t.zeroStrictlyLower() } else { t = t.transposed(); t.zeroStrictlyLower(); t = t.transposed() }
+    if upper {
+      t.zeroStrictlyLower()
+    } else {
+      t = t.transposed()
+      t.zeroStrictlyLower()
+      t = t.transposed()
+    }
     if rows == 0 { return t }
     let info = t.storage.withUnsafeMutableBufferPointer {
       LAPACKE_dtrtri(
-        LAPACK_COL_MAJOR, Int8(UInt8(ascii: upper ? "U" : "L")), Int8(UInt8(ascii: "N")), blasInt(rows),
+        LAPACK_COL_MAJOR, Int8(UInt8(ascii: upper ? "U" : "L")), Int8(UInt8(ascii: "N")),
+        blasInt(rows),
         $0.baseAddress, blasInt(rows))
     }
     if info > 0 { throw .singular(operation: "dtrtri", pivot: Int(info)) }
@@ -99,7 +111,8 @@ extension Matrix {
     var u = try cholesky()
     if rows == 0 { return u }
     let info = u.storage.withUnsafeMutableBufferPointer {
-      LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), blasInt(rows), $0.baseAddress, blasInt(rows))
+      LAPACKE_dpotri(
+        LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), blasInt(rows), $0.baseAddress, blasInt(rows))
     }
     if info > 0 { throw .singular(operation: "dpotri", pivot: Int(info)) }
     try LinearAlgebraError.check(info, "dpotri")

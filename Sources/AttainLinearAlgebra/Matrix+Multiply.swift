@@ -41,12 +41,15 @@ extension Matrix {
   /// - Throws: `LinearAlgebraError.dimensionMismatch` when `x.count` differs from the number of
   ///   columns of `op(A)`.
   /// - Complexity: O(rows × columns).
-  public func multiplied(by x: [Double], transposed: Bool = false) throws(LinearAlgebraError) -> [Double] {
+  public func multiplied(by x: [Double], transposed: Bool = false) throws(LinearAlgebraError)
+    -> [Double]
+  {
     let inner = transposed ? rows : columns
     let outer = transposed ? columns : rows
     guard x.count == inner else {
       throw .dimensionMismatch(
-        operation: "multiplied(by:transposed:)", expected: "vector of length \(inner)", got: "\(x.count)")
+        operation: "multiplied(by:transposed:)", expected: "vector of length \(inner)",
+        got: "\(x.count)")
     }
     var y = [Double](repeating: 0, count: outer)
     if rows == 0 || columns == 0 { return y }
@@ -54,7 +57,8 @@ extension Matrix {
       x.withUnsafeBufferPointer { xp in
         y.withUnsafeMutableBufferPointer { yp in
           cblas_dgemv(
-            CblasColMajor, transposed ? CblasTrans : CblasNoTrans, blasInt(rows), blasInt(columns), 1.0,
+            CblasColMajor, transposed ? CblasTrans : CblasNoTrans, blasInt(rows), blasInt(columns),
+            1.0,
             a.baseAddress, blasInt(max(rows, 1)), xp.baseAddress, 1, 0.0, yp.baseAddress, 1)
         }
       }
@@ -71,7 +75,8 @@ extension Matrix {
     storage.withUnsafeBufferPointer { a in
       result.storage.withUnsafeMutableBufferPointer { c in
         cblas_dsyrk(
-          CblasColMajor, CblasUpper, CblasTrans, blasInt(columns), blasInt(rows), 1.0, a.baseAddress,
+          CblasColMajor, CblasUpper, CblasTrans, blasInt(columns), blasInt(rows), 1.0,
+          a.baseAddress,
           blasInt(rows), 0.0, c.baseAddress, blasInt(columns))
       }
     }

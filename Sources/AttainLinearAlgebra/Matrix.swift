@@ -47,7 +47,8 @@ public struct Matrix: Equatable, Sendable {
     for (i, row) in elements.enumerated() {
       guard row.count == n else {
         throw .dimensionMismatch(
-          operation: "Matrix(rows:)", expected: "\(n) columns in every row", got: "\(row.count) in row \(i)")
+          operation: "Matrix(rows:)", expected: "\(n) columns in every row",
+          got: "\(row.count) in row \(i)")
       }
       for j in 0..<n { storage[i + j * m] = row[j] }
     }

@@ -19,11 +19,14 @@ extension Matrix {
   /// - Complexity: O(n³).
   public func symmetricEigen() throws(LinearAlgebraError) -> SymmetricEigendecomposition {
     guard rows == columns else {
-      throw .dimensionMismatch(operation: "symmetricEigen", expected: "square matrix", got: "\(rows)×\(columns)")
+      throw .dimensionMismatch(
+        operation: "symmetricEigen", expected: "square matrix", got: "\(rows)×\(columns)")
     }
     guard storage.allSatisfy(\.isFinite) else { throw .nonFiniteInput(operation: "symmetricEigen") }
     let n = rows
-    if n == 0 { return SymmetricEigendecomposition(values: [], vectors: Matrix(rows: 0, columns: 0)) }
+    if n == 0 {
+      return SymmetricEigendecomposition(values: [], vectors: Matrix(rows: 0, columns: 0))
+    }
     var a = storage
     var w = [Double](repeating: 0, count: n)
     var z = Matrix(rows: n, columns: n)
@@ -34,8 +37,10 @@ extension Matrix {
         z.storage.withUnsafeMutableBufferPointer { zp in
           support.withUnsafeMutableBufferPointer { sp in
             LAPACKE_dsyevr(
-              LAPACK_COL_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "A")), Int8(UInt8(ascii: "U")),
-              blasInt(n), ap.baseAddress, blasInt(n), 0, 0, 0, 0, 0, &found, wp.baseAddress, zp.baseAddress,
+              LAPACK_COL_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "A")),
+              Int8(UInt8(ascii: "U")),
+              blasInt(n), ap.baseAddress, blasInt(n), 0, 0, 0, 0, 0, &found, wp.baseAddress,
+              zp.baseAddress,
               blasInt(n), sp.baseAddress)
           }
         }

@@ -16,9 +16,13 @@ struct RegressionDistributionTests {
       let got = regularizedIncompleteBeta(x, a: a, b: b)
       // Relative on whichever tail is smaller (that is where precision matters).
       if want < 0.5 {
-        #expect(regressionClose(got.lower, want, relative: 1e-11), "I_\(x)(\(a), \(b)) = \(got.lower) vs \(want)")
+        #expect(
+          regressionClose(got.lower, want, relative: 1e-11),
+          "I_\(x)(\(a), \(b)) = \(got.lower) vs \(want)")
       } else {
-        #expect(regressionClose(got.upper, 1 - want, relative: 1e-9) || abs(got.upper - (1 - want)) < 1e-15,
+        #expect(
+          regressionClose(got.upper, 1 - want, relative: 1e-9)
+            || abs(got.upper - (1 - want)) < 1e-15,
           "1 − I_\(x)(\(a), \(b)) = \(got.upper) vs \(1 - want)")
       }
     }
@@ -38,8 +42,11 @@ struct RegressionDistributionTests {
       // p-value needs.
       let tolerance = df > 1000 ? 1e-9 : 1e-11
       #expect(regressionClose(distribution.cdf(t), lower, relative: tolerance), "pt(\(t), \(df))")
-      #expect(regressionClose(distribution.survival(t), upper, relative: tolerance), "upper pt(\(t), \(df))")
-      #expect(regressionClose(distribution.twoSidedPValue(t), 2 * min(lower, upper), relative: tolerance))
+      #expect(
+        regressionClose(distribution.survival(t), upper, relative: tolerance),
+        "upper pt(\(t), \(df))")
+      #expect(
+        regressionClose(distribution.twoSidedPValue(t), 2 * min(lower, upper), relative: tolerance))
     }
   }
 
@@ -50,7 +57,9 @@ struct RegressionDistributionTests {
       let df = Double(row["df"]!)!
       let want = Double(row["quantile"]!)!
       let got = try #require(StudentT(degreesOfFreedom: df)).quantile(p)
-      #expect(regressionClose(got, want, relative: 1e-11) || abs(got - want) < 1e-14, "qt(\(p), \(df)) = \(got) vs \(want)")
+      #expect(
+        regressionClose(got, want, relative: 1e-11) || abs(got - want) < 1e-14,
+        "qt(\(p), \(df)) = \(got) vs \(want)")
     }
   }
 
@@ -64,6 +73,7 @@ struct RegressionDistributionTests {
     #expect(StudentT(degreesOfFreedom: -.infinity) == nil)
     // Density integrates the CDF: central difference.
     let h = 1e-5
-    #expect(regressionClose((t.cdf(1.3 + h) - t.cdf(1.3 - h)) / (2 * h), t.density(1.3), relative: 1e-8))
+    #expect(
+      regressionClose((t.cdf(1.3 + h) - t.cdf(1.3 - h)) / (2 * h), t.density(1.3), relative: 1e-8))
   }
 }

@@ -5,7 +5,9 @@ enum RegressionFixtures {
   struct Missing: Error { var name: String }
 
   static func url(_ name: String, _ ext: String) throws -> URL {
-    guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/regression")
+    guard
+      let url = Bundle.module.url(
+        forResource: name, withExtension: ext, subdirectory: "Fixtures/regression")
     else { throw Missing(name: "\(name).\(ext)") }
     return url
   }
@@ -13,8 +15,12 @@ enum RegressionFixtures {
   /// A CSV as an array of header → field dictionaries (quotes stripped).
   static func csv(_ name: String) throws -> [[String: String]] {
     let text = try String(contentsOf: url(name, "csv"), encoding: .utf8)
-    var lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-    let clean: (Substring) -> String = { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r ")) }
+    var lines = text.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    let clean: (Substring) -> String = {
+      $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r "))
+    }
     let header = lines.removeFirst().map(clean)
     return lines.map { fields in
       Dictionary(uniqueKeysWithValues: zip(header, fields.map(clean)))
@@ -27,7 +33,10 @@ enum RegressionFixtures {
   }
 
   /// NIST data (format in `Tests/AttainLinearAlgebraTests/Fixtures/README.md`).
-  static func nist(_ name: String) throws -> (y: [Double], x: [[Double]], estimates: [Double], deviations: [Double], residualSD: Double, r2: Double) {
+  static func nist(_ name: String) throws -> (
+    y: [Double], x: [[Double]], estimates: [Double], deviations: [Double], residualSD: Double,
+    r2: Double
+  ) {
     let text = try String(contentsOf: url(name, "txt"), encoding: .utf8)
     var y: [Double] = []
     var x: [[Double]] = []

@@ -1,8 +1,32 @@
 import AttainLinearAlgebra
+import Foundation
 import Testing
 
-@Suite("BatchedLeastSquares", .serialized)
+/// Serialized: these tests change or depend on OpenBLAS's process-wide thread count.
+@Suite("BatchedLeastSquares and BLAS threads", .serialized)
 struct BatchedLeastSquaresTests {
+  @Test func blasThreadCountRoundTrips() {
+    let previous = BLASThreads.count
+    defer { BLASThreads.count = previous }
+    BLASThreads.count = 1
+    #expect(BLASThreads.count == 1)
+    BLASThreads.count = 0
+    #expect(BLASThreads.count == 1)
+    #expect(!BLASThreads.configuration.isEmpty)
+    // Nested and concurrent single-thread scopes restore the count only when the last one ends.
+    BLASThreads.count = 2
+    BLASThreads.withSingleThread {
+      #expect(BLASThreads.count == 1)
+      BLASThreads.withSingleThread { #expect(BLASThreads.count == 1) }
+      #expect(BLASThreads.count == 1)
+    }
+    #expect(BLASThreads.count == 2)
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      BLASThreads.withSingleThread { #expect(BLASThreads.count == 1) }
+    }
+    #expect(BLASThreads.count == 2)
+  }
+
   static let rows = 24
   static let columns = 4
   static let count = 1_300  // three chunks of 512, the last one partial
@@ -42,12 +66,15 @@ struct BatchedLeastSquaresTests {
     let result = try batch.solve(designs: designs, responses: responses)
     #expect(result.count == Self.count)
     for k in stride(from: 0, to: Self.count, by: 97) {
-      let block = Array(designs[(k * Self.rows * Self.columns)..<((k + 1) * Self.rows * Self.columns)])
+      let block = Array(
+        designs[(k * Self.rows * Self.columns)..<((k + 1) * Self.rows * Self.columns)])
       let x = try Matrix(rows: Self.rows, columns: Self.columns, columnMajor: block)
       let y = Array(responses[(k * Self.rows)..<((k + 1) * Self.rows)])
       let single = try x.leastSquares(y)
       #expect(result.status(ofFit: k) == .fullRank)
-      for (a, b) in zip(result.coefficients(ofFit: k), single.coefficients) { #expect(isClose(a, b, relative: 1e-11)) }
+      for (a, b) in zip(result.coefficients(ofFit: k), single.coefficients) {
+        #expect(isClose(a, b, relative: 1e-11))
+      }
       let sigma = (single.residualSumOfSquares / Double(Self.rows - Self.columns)).squareRoot()
       #expect(isClose(result.sigmas[k], sigma, relative: 1e-11))
     }
@@ -81,7 +108,9 @@ struct BatchedLeastSquaresTests {
     var (designs, responses) = Self.data()
     let perDesign = Self.rows * Self.columns
     // Fit 3: column 3 = 2 × column 1. Fit 5: a NaN response.
-    for i in 0..<Self.rows { designs[3 * perDesign + 3 * Self.rows + i] = 2 * designs[3 * perDesign + Self.rows + i] }
+    for i in 0..<Self.rows {
+      designs[3 * perDesign + 3 * Self.rows + i] = 2 * designs[3 * perDesign + Self.rows + i]
+    }
     responses[5 * Self.rows + 2] = .nan
     let result = try BatchedLeastSquares(rows: Self.rows, columns: Self.columns)
       .solve(designs: designs, responses: responses)
@@ -95,7 +124,9 @@ struct BatchedLeastSquaresTests {
     #expect(throws: LinearAlgebraError.self) { try BatchedLeastSquares(rows: 4, columns: 4) }
     let batch = try BatchedLeastSquares(rows: 5, columns: 2)
     #expect(throws: LinearAlgebraError.self) { try batch.solve(designs: [1, 2, 3], responses: []) }
-    #expect(throws: LinearAlgebraError.self) { try batch.solve(designs: Array(repeating: 1, count: 10), responses: [1]) }
+    #expect(throws: LinearAlgebraError.self) {
+      try batch.solve(designs: Array(repeating: 1, count: 10), responses: [1])
+    }
     let empty = try batch.solve(designs: [], responses: [])
     #expect(empty.count == 0)
   }

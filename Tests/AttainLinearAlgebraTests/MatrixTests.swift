@@ -15,7 +15,9 @@ struct MatrixTests {
 
   @Test func raggedRowsAreRejected() {
     #expect(throws: LinearAlgebraError.self) { try Matrix(rows: [[1, 2], [3]]) }
-    #expect(throws: LinearAlgebraError.self) { try Matrix(rows: 2, columns: 2, columnMajor: [1, 2, 3]) }
+    #expect(throws: LinearAlgebraError.self) {
+      try Matrix(rows: 2, columns: 2, columnMajor: [1, 2, 3])
+    }
   }
 
   @Test func transposeAndIdentity() throws {
@@ -28,7 +30,10 @@ struct MatrixTests {
     let b = try Matrix(rows: [[7, 8], [9, 10], [11, 12]])
     // Hand-computed A·B.
     #expect(try a.multiplied(by: b).rowArrays == [[58, 64], [139, 154]])
-    #expect(try b.multiplied(by: a, transposingSelf: true, transposingOther: true).rowArrays == [[58, 139], [64, 154]])
+    #expect(
+      try b.multiplied(by: a, transposingSelf: true, transposingOther: true).rowArrays == [
+        [58, 139], [64, 154],
+      ])
     #expect(try a.multiplied(by: a, transposingSelf: true) == a.transposed().multiplied(by: a))
     #expect(try a.multiplied(by: a, transposingOther: true).rowArrays == [[14, 32], [32, 77]])
     #expect(a.gram() == (try a.transposed().multiplied(by: a)))
@@ -59,8 +64,12 @@ struct FactorizationTests {
 
   @Test func singularSystemIsTyped() {
     let m = try! Matrix(rows: [[1, 2], [2, 4]])
-    #expect(throws: LinearAlgebraError.singular(operation: "dgesv", pivot: 2)) { try m.solve([1, 2]) }
-    #expect(throws: LinearAlgebraError.nonFiniteInput(operation: "solve")) { try m.solve([.nan, 2]) }
+    #expect(throws: LinearAlgebraError.singular(operation: "dgesv", pivot: 2)) {
+      try m.solve([1, 2])
+    }
+    #expect(throws: LinearAlgebraError.nonFiniteInput(operation: "solve")) {
+      try m.solve([.nan, 2])
+    }
   }
 
   @Test func choleskyOfTextbookMatrix() throws {
@@ -90,7 +99,9 @@ struct FactorizationTests {
     let l = u.transposed()
     let lInverse = try l.triangularInverse(upper: false)
     #expect(lInverse == uInverse.transposed())
-    #expect(throws: LinearAlgebraError.self) { try Matrix(rows: [[1, 1], [0, 0]]).triangularInverse() }
+    #expect(throws: LinearAlgebraError.self) {
+      try Matrix(rows: [[1, 1], [0, 0]]).triangularInverse()
+    }
   }
 
   @Test func symmetricEigenvalues() throws {
@@ -107,7 +118,7 @@ struct FactorizationTests {
   }
 }
 
-@Suite("Least squares: rank, aliasing, tall path", .serialized)
+@Suite("Least squares: rank, aliasing, tall path")
 struct LeastSquaresTests {
   /// A deterministic pseudo-random design (SplitMix64 uniforms, intercept in column 0).
   static func design(rows: Int, columns: Int, seed: UInt64 = 42) -> Matrix {
@@ -159,7 +170,9 @@ struct LeastSquaresTests {
     #expect(isClose(tall.residualSumOfSquares, rss, relative: 1e-12))
     let covariance = try tall.unscaledCovariance()
     let inverse = try xtx.positiveDefiniteInverse()
-    for i in 0..<4 { for j in 0..<4 { #expect(isClose(covariance[i, j], inverse[i, j], relative: 1e-9)) } }
+    for i in 0..<4 {
+      for j in 0..<4 { #expect(isClose(covariance[i, j], inverse[i, j], relative: 1e-9)) }
+    }
   }
 
   @Test(arguments: [10, 100])
@@ -182,21 +195,38 @@ struct LeastSquaresTests {
     #expect(s.coefficients[2] == 0)
   }
 
-  @Test func invalidInput() {
+  @Test func invalidInput() throws {
     let x = Self.design(rows: 10, columns: 2)
     #expect(throws: LinearAlgebraError.self) { try x.leastSquares([1, 2]) }
     var bad = Array(repeating: 1.0, count: 10)
     bad[3] = .infinity
-    #expect(throws: LinearAlgebraError.nonFiniteInput(operation: "leastSquares")) { try x.leastSquares(bad) }
+    #expect(throws: LinearAlgebraError.nonFiniteInput(operation: "leastSquares")) {
+      try x.leastSquares(bad)
+    }
+    for (value, rows) in [(Double.nan, 10), (.infinity, 10), (-.infinity, 3)] {
+      var y = Self.design(rows: rows, columns: 2)
+      y[1, 1] = value
+      #expect(throws: LinearAlgebraError.nonFiniteInput(operation: "leastSquares")) {
+        try y.leastSquares(Array(repeating: 1, count: rows))
+      }
+    }
+    // Huge and tiny columns are scaled safely (the norm falls back to dnrm2).
+    var extreme = Self.design(rows: 10, columns: 3)
+    for i in 0..<10 {
+      extreme[i, 1] *= 1e200
+      extreme[i, 2] *= 1e-200
+    }
+    let beta = [1.0, 2e-200, 3e200]
+    let s = try extreme.leastSquares(try extreme.multiplied(by: beta))
+    for j in 0..<3 { #expect(isClose(s.coefficients[j], beta[j], relative: 1e-12)) }
   }
 
-  @Test func blasThreadCountRoundTrips() {
-    let previous = BLASThreads.count
-    defer { BLASThreads.count = previous }
-    BLASThreads.count = 1
-    #expect(BLASThreads.count == 1)
-    BLASThreads.count = 0
-    #expect(BLASThreads.count == 1)
-    #expect(!BLASThreads.configuration.isEmpty)
+  @Test func emptyProblems() throws {
+    let noRows = Matrix(rows: 0, columns: 3)
+    let s = try noRows.leastSquares([])
+    #expect(s.rank == 0 && s.coefficients == [0, 0, 0])
+    let noColumns = Matrix(rows: 4, columns: 0)
+    let t = try noColumns.leastSquares([1, 2, 3, 4])
+    #expect(t.coefficients.isEmpty && t.residualSumOfSquares == 30)
   }
 }

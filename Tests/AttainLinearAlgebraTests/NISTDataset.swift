@@ -4,7 +4,10 @@ import Foundation
 /// One NIST StRD linear least-squares dataset read from `Fixtures/nist/<Name>.txt`
 /// (format described in `Fixtures/README.md`).
 struct NISTDataset {
-  enum Model { case linear(predictors: Int), polynomial(degree: Int) }
+  enum Model {
+    case linear(predictors: Int)
+    case polynomial(degree: Int)
+  }
   var name: String
   var model: Model
   var certifiedEstimates: [Double]
@@ -16,14 +19,16 @@ struct NISTDataset {
   var predictors: [[Double]]
 
   static let all = [
-    "Norris", "Pontius", "Longley", "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5", "Filip",
+    "Norris", "Pontius", "Longley", "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5",
+    "Filip",
   ]
 
   struct ParseError: Error { var message: String }
 
   static func load(_ name: String) throws -> NISTDataset {
     guard
-      let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures/nist")
+      let url = Bundle.module.url(
+        forResource: name, withExtension: "txt", subdirectory: "Fixtures/nist")
     else { throw ParseError(message: "missing fixture \(name)") }
     let text = try String(contentsOf: url, encoding: .utf8)
     var model: Model?
@@ -40,14 +45,18 @@ struct NISTDataset {
       guard let head = fields.first else { continue }
       if inData {
         let values = fields.compactMap(Double.init)
-        guard values.count == fields.count, values.count >= 2 else { throw ParseError(message: "bad row \(line)") }
+        guard values.count == fields.count, values.count >= 2 else {
+          throw ParseError(message: "bad row \(line)")
+        }
         response.append(values[0])
         predictors.append(Array(values[1...]))
         continue
       }
       switch head {
       case "model":
-        guard fields.count == 3, let k = Int(fields[2]) else { throw ParseError(message: "bad model line") }
+        guard fields.count == 3, let k = Int(fields[2]) else {
+          throw ParseError(message: "bad model line")
+        }
         model = fields[1] == "linear" ? .linear(predictors: k) : .polynomial(degree: k)
       case "certified":
         guard fields.count == 3, let e = Double(fields[1]), let s = Double(fields[2]) else {
@@ -63,8 +72,10 @@ struct NISTDataset {
     }
     guard let model else { throw ParseError(message: "no model line") }
     return NISTDataset(
-      name: name, model: model, certifiedEstimates: estimates, certifiedStandardDeviations: deviations,
-      residualStandardDeviation: residualSD, rSquared: r2, response: response, predictors: predictors)
+      name: name, model: model, certifiedEstimates: estimates,
+      certifiedStandardDeviations: deviations,
+      residualStandardDeviation: residualSD, rSquared: r2, response: response,
+      predictors: predictors)
   }
 
   /// The design matrix with the intercept column first (polynomials: 1, x, x², …).

@@ -47,7 +47,8 @@ struct NISTLeastSquaresTests {
       let certifiedSD = data.certifiedStandardDeviations[j]
       if certifiedSD == 0 {
         // Exact fits (Wampler1/2): the standard deviations are zero up to rounding of the residuals.
-        #expect(sd <= 1e-7 * abs(data.certifiedEstimates[j]) + 1e-12, "\(testCase.name) sd\(j) = \(sd)")
+        #expect(
+          sd <= 1e-7 * abs(data.certifiedEstimates[j]) + 1e-12, "\(testCase.name) sd\(j) = \(sd)")
       } else {
         #expect(
           correctDigits(sd, certifiedSD) >= testCase.deviationDigits,
@@ -74,17 +75,26 @@ struct NISTLeastSquaresTests {
     let sigma2 = solution.residualSumOfSquares / Double(16 - 7)
     for j in 0..<7 {
       #expect(isClose(solution.coefficients[j], data.certifiedEstimates[j], relative: 1e-8))
-      #expect(isClose((sigma2 * covariance[j, j]).squareRoot(), data.certifiedStandardDeviations[j], relative: 1e-8))
+      #expect(
+        isClose(
+          (sigma2 * covariance[j, j]).squareRoot(), data.certifiedStandardDeviations[j],
+          relative: 1e-8))
     }
   }
 
-  @Test("without column scaling the raw Filip design looks rank deficient to dgelsy")
-  func filipNeedsScaling() throws {
-    // cond(X) ≈ 1.8e15 unscaled: this documents why leastSquares equilibrates columns. We show it
-    // by giving dgelsy a threshold matching the raw condition number on the scaled problem.
+  @Test("Filip's scaled condition number (≈5e9) sits between the thresholds 1e-8 and 1e-12")
+  func filipRankDependsOnThreshold() throws {
+    // After column scaling cond(X) ≈ 5.2e9: a threshold of 1e-8 (cond limit 1e8) must declare the
+    // design rank deficient and name aliased columns; the default 1e-12 must accept it.
     let data = try NISTDataset.load("Filip")
-    let solution = try data.design().leastSquares(data.response, reciprocalCondition: 1e-8)
-    #expect(!solution.isFullRank)
-    #expect(!solution.aliasedColumns.isEmpty)
+    let x = try data.design()
+    let strict = try x.leastSquares(data.response, reciprocalCondition: 1e-8)
+    #expect(!strict.isFullRank)
+    #expect(strict.aliasedColumns.count == x.columns - strict.rank)
+    #expect(throws: LinearAlgebraError.self) { try strict.unscaledCovariance() }
+    let solution = try x.leastSquares(data.response)
+    #expect(solution.isFullRank)
+    #expect(
+      solution.reciprocalConditionEstimate < 1e-8 && solution.reciprocalConditionEstimate > 1e-12)
   }
 }

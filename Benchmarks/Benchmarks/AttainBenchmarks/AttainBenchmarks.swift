@@ -19,4 +19,5 @@ let benchmarks: @Sendable () -> Void = {
     thresholds: [.mallocCountTotal: .init(relative: [.p50: 5.0], absolute: [.p50: 100])])
   randomBenchmarks()
   dataBenchmarks()
+  linearAlgebraBenchmarks()
 }

@@ -19,19 +19,26 @@ public struct RegressionCoefficient: Sendable, Equatable {
 public enum RegressionWarning: Sendable, Equatable, CustomStringConvertible {
   /// Drivers whose variance inflation factor `VIF_j = 1 / (1 − R_j²)` exceeds the limit: their
   /// coefficients are poorly determined individually (standard errors inflated by `√VIF`).
-  case nearlyCollinear(columns: [String], varianceInflationFactors: [Double], conditionNumber: Double)
+  case nearlyCollinear(
+    columns: [String], varianceInflationFactors: [Double], conditionNumber: Double)
   /// The column-scaled design has a 1-norm condition number above 1e8 (no intercept to compute
   /// VIFs, or no single driver to blame): coefficients may have few correct digits.
   case illConditioned(conditionNumber: Double)
+  /// The residuals are at rounding level (RSS ≤ 1e-28 Σy²): σ̂ ≈ 0, so standard errors,
+  /// t statistics, p-values, intervals and the log-likelihood are not meaningful.
+  case essentiallyPerfectFit
 
   /// A one-line lowercase message.
   public var description: String {
     switch self {
     case .nearlyCollinear(let columns, let vif, let kappa):
-      let list = zip(columns, vif).map { "\($0) (VIF \(String(format: "%.1f", $1)))" }.joined(separator: ", ")
+      let list = zip(columns, vif).map { "\($0) (VIF \(String(format: "%.1f", $1)))" }.joined(
+        separator: ", ")
       return "nearly collinear drivers: \(list); condition number \(String(format: "%.3g", kappa))"
     case .illConditioned(let kappa):
       return "ill-conditioned design: condition number \(String(format: "%.3g", kappa))"
+    case .essentiallyPerfectFit:
+      return "essentially perfect fit: standard errors and p-values are unreliable"
     }
   }
 }
@@ -111,7 +118,9 @@ public struct FittedLinearRegression: Sendable {
   /// - Throws: `.dimensionMismatch`, `.invalidOption` for a level outside (0, 100),
   ///   `.nonPositiveValueForLog`, `.nonFiniteValue`.
   /// - Complexity: O(rows · p²).
-  public func predict(_ rows: [[Double]], level: Double = 95) throws(RegressionError) -> [RegressionPrediction] {
+  public func predict(_ rows: [[Double]], level: Double = 95) throws(RegressionError)
+    -> [RegressionPrediction]
+  {
     guard level > 0, level < 100 else {
       throw .invalidOption(name: "level", value: level, reason: "must be in (0, 100) percent")
     }
@@ -127,7 +136,8 @@ public struct FittedLinearRegression: Sendable {
     var x0 = [Double](repeating: 0, count: p)
     for (r, row) in rows.enumerated() {
       guard row.count == drivers else {
-        throw .dimensionMismatch(what: "values in new row \(r + 1)", expected: drivers, got: row.count)
+        throw .dimensionMismatch(
+          what: "values in new row \(r + 1)", expected: drivers, got: row.count)
       }
       var k = 0
       if specification.includesIntercept {
@@ -155,7 +165,8 @@ public struct FittedLinearRegression: Sendable {
       let back: (Double) -> Double = specification.logLog ? { exp($0) } : { $0 }
       results.append(
         RegressionPrediction(
-          estimate: back(mean), confidenceLower: back(mean - confidence), confidenceUpper: back(mean + confidence),
+          estimate: back(mean), confidenceLower: back(mean - confidence),
+          confidenceUpper: back(mean + confidence),
           predictionLower: back(mean - prediction), predictionUpper: back(mean + prediction)))
     }
     return results

@@ -39,7 +39,8 @@ public struct LinearRegression: Sendable {
   /// A regression specification; the defaults are OLS with an intercept.
   public init(
     includesIntercept: Bool = true, ridgePenalty: Double = 0, logLog: Bool = false,
-    reciprocalCondition: Double = LeastSquares.defaultReciprocalCondition, varianceInflationLimit: Double = 10
+    reciprocalCondition: Double = LeastSquares.defaultReciprocalCondition,
+    varianceInflationLimit: Double = 10
   ) {
     self.includesIntercept = includesIntercept
     self.ridgePenalty = ridgePenalty
@@ -69,7 +70,8 @@ public struct LinearRegression: Sendable {
       throw .dimensionMismatch(what: "values in driver \(name)", expected: n, got: column.count)
     }
     guard ridgePenalty >= 0, ridgePenalty.isFinite else {
-      throw .invalidOption(name: "ridgePenalty", value: ridgePenalty, reason: "must be finite and ≥ 0")
+      throw .invalidOption(
+        name: "ridgePenalty", value: ridgePenalty, reason: "must be finite and ≥ 0")
     }
     let p = predictors.count + (includesIntercept ? 1 : 0)
     guard p > 0 else { throw .dimensionMismatch(what: "coefficients", expected: 1, got: 0) }
@@ -79,7 +81,9 @@ public struct LinearRegression: Sendable {
     var columns: [[Double]] = []
     columns.reserveCapacity(p)
     if includesIntercept { columns.append([Double](repeating: 1, count: n)) }
-    for (column, name) in zip(predictors, names) { columns.append(try transformed(column, name: name)) }
+    for (column, name) in zip(predictors, names) {
+      columns.append(try transformed(column, name: name))
+    }
     let terms = (includesIntercept ? ["(Intercept)"] : []) + names
 
     var x = Matrix(rows: n, columns: p)
@@ -105,7 +109,9 @@ public struct LinearRegression: Sendable {
 
   /// Validate finiteness and apply the log transform of a log-log fit.
   private func transformed(_ values: [Double], name: String) throws(RegressionError) -> [Double] {
-    for (i, v) in values.enumerated() where !v.isFinite { throw .nonFiniteValue(column: name, row: i) }
+    for (i, v) in values.enumerated() where !v.isFinite {
+      throw .nonFiniteValue(column: name, row: i)
+    }
     guard logLog else { return values }
     for (i, v) in values.enumerated() where v <= 0 {
       throw .nonPositiveValueForLog(column: name, row: i, value: v)
@@ -175,7 +181,7 @@ public struct LinearRegression: Sendable {
     // Goodness of fit, following R's summary.lm and logLik.lm.
     let mean = includesIntercept ? y.reduce(0, +) / Double(n) : 0
     let tss = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-    let r2 = tss > 0 ? 1 - rss / tss : 1
+    let r2 = tss > 0 ? 1 - rss / tss : 1  // a constant response fitted exactly
     let adjusted = 1 - (1 - r2) * (Double(n) - (includesIntercept ? 1 : 0)) / residualDegrees
     let nn = Double(n)
     let logLikelihood = -0.5 * nn * (log(2 * Double.pi) + 1 - log(nn) + log(rss))
@@ -200,18 +206,25 @@ public struct LinearRegression: Sendable {
       if !flagged.isEmpty {
         warnings.append(
           .nearlyCollinear(
-            columns: flagged.map { terms[$0] }, varianceInflationFactors: flagged.map { factors[$0 - 1] },
+            columns: flagged.map { terms[$0] },
+            varianceInflationFactors: flagged.map { factors[$0 - 1] },
             conditionNumber: condition))
       }
     }
     if condition > 1e8 && warnings.isEmpty && !penalized {
       warnings.append(.illConditioned(conditionNumber: condition))
     }
+    // As R's summary.lm: residuals at rounding level make σ̂, t and p meaningless.
+    let squares = y.reduce(0) { $0 + $1 * $1 }
+    if rss <= 1e-28 * max(squares, Double.leastNormalMagnitude) {
+      warnings.append(.essentiallyPerfectFit)
+    }
 
     return FittedLinearRegression(
       specification: self, coefficients: table, covariance: covariance, observationCount: n,
       residualDegreesOfFreedom: residualDegrees, residualStandardError: sigma2.squareRoot(),
-      residualSumOfSquares: rss, rSquared: r2, adjustedRSquared: adjusted, logLikelihood: logLikelihood,
+      residualSumOfSquares: rss, rSquared: r2, adjustedRSquared: adjusted,
+      logLikelihood: logLikelihood,
       aic: aic, bic: bic, fittedValues: fitted, residuals: residuals, conditionNumber: condition,
       varianceInflationFactors: inflation, warnings: warnings)
   }

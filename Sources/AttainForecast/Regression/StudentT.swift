@@ -35,7 +35,8 @@ public struct StudentT: Sendable, Equatable {
   public func density(_ t: Double) -> Double {
     let v = degreesOfFreedom
     let logDensity =
-      lgamma((v + 1) / 2) - lgamma(v / 2) - 0.5 * log(v * Double.pi) - (v + 1) / 2 * log1p(t * t / v)
+      lgamma((v + 1) / 2) - lgamma(v / 2) - 0.5 * log(v * Double.pi) - (v + 1) / 2
+      * log1p(t * t / v)
     return exp(logDensity)
   }
 
@@ -51,7 +52,8 @@ public struct StudentT: Sendable, Equatable {
     if p == 1 { return .infinity }
     if p == 0.5 { return 0 }
     let v = degreesOfFreedom
-    if v == 1 { return p < 0.5 ? -1 / tan(Double.pi * p) : 1 / tan(Double.pi * (1 - p)) }  // −cot(πp), no cancellation
+    // ν = 1 (Cauchy): −cot(πp), written without the cancellation of tan(π(p − ½)).
+    if v == 1 { return p < 0.5 ? -1 / tan(Double.pi * p) : 1 / tan(Double.pi * (1 - p)) }
     if v == 2 { return (2 * p - 1) / (2 * p * (1 - p)).squareRoot() }
     let q = min(p, 1 - p)  // the upper-tail probability of |t|
     // Bracket log s with upperTail(s) = q; upperTail decreases in s.
