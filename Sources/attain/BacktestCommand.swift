@@ -50,7 +50,7 @@ struct BacktestCommand: ParsableCommand {
       let batch = try model.batchForecaster(for: panel)
       let evaluation = try HoldoutEvaluation.run(
         batch: batch, history: panel, actuals: actuals, actualsFile: test, levels: levels,
-        lineOfSeries: { actuals.offsets[$0] + 2 })
+        lineOfSeries: { SeriesCSV.line(ofDataRow: actuals.offsets[$0], path: test) ?? actuals.offsets[$0] + 2 })
       reportWarnings(evaluation.warnings)
       rows = evaluation.rows
     } else {
