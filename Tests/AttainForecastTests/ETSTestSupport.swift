@@ -20,7 +20,7 @@ enum ETSFixtures {
       .deletingLastPathComponent()
     let text = try String(contentsOf: root.appendingPathComponent("datasets/m3/\(file)"), encoding: .utf8)
     var out: [String: [Double]] = [:]
-    for line in text.split(separator: "\n").dropFirst() {
+    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
       let parts = line.split(separator: ",")
       guard parts.count == 3, let v = Double(parts[2]) else { continue }
       out[String(parts[0]), default: []].append(v)

@@ -65,8 +65,8 @@ struct ETSParameterBounds: Sendable, Equatable {
   }
 
   /// Whether every root of Σ c_k z^k (degree `degree`, c[degree] ≠ 0) has |z| ≤ `radius`,
-  /// by the Schur–Cohn step-down recursion on the polynomial scaled to the unit disc:
-  /// p has all roots strictly inside iff |p_0| < |p_d| and (p_d p − p_0 p*)/z does.
+  /// by the Schur–Cohn step-down recursion on the monic polynomial scaled to the unit disc:
+  /// p has all roots strictly inside iff |p_0| < 1 and (p − p_0 p*)/(z (1 − p_0²)) does.
   /// `coefficients` is overwritten; `work` needs `degree + 1` doubles.
   static func rootsInDisc(
     _ coefficients: UnsafeMutablePointer<Double>, degree: Int, radius: Double,
@@ -74,20 +74,22 @@ struct ETSParameterBounds: Sendable, Equatable {
   ) -> Bool {
     var p = coefficients
     var q = work
+    // Scale to the unit disc and make monic: roots of p(r w) / (p_d r^d).
     var scale = 1.0
     for k in 0...degree {
       p[k] *= scale
       scale *= radius
     }
+    let leadInverse = 1 / p[degree]
+    for k in 0...degree { p[k] *= leadInverse }
     var d = degree
     while d > 0 {
-      let lead = p[d]
-      let constant = p[0]
-      if !(abs(constant) < abs(lead)) { return false }
-      for j in 1...d { q[j - 1] = lead * p[j] - constant * p[d - j] }
-      // Rescale to avoid under/overflow over many steps.
-      let norm = abs(q[d - 1])
-      if norm > 0 && norm.isFinite { for j in 0..<d { q[j] /= norm } }
+      // Monic p: reflection coefficient k = p_0; q = (p − k p*)/z, leading 1 − k².
+      let k = p[0]
+      if !(abs(k) < 1) { return false }
+      let inverse = 1 / (1 - k * k)
+      for j in 1..<d { q[j - 1] = (p[j] - k * p[d - j]) * inverse }
+      q[d - 1] = 1
       swap(&p, &q)
       d -= 1
     }

@@ -13,16 +13,13 @@
 /// Perfect fits are floored at −1e10 as in R.
 /// - Complexity: O(iterations × n); no allocation per likelihood evaluation.
 enum ETSEstimator {
-  /// Default optimiser: R's `maxit = 2000`; stops when the simplex's criterion values have a
-  /// standard deviation below 1e-4 (statsforecast's `tol_std`).
-  static let defaultOptimizer = NelderMead(maxIterations: 2000, tolerance: 1e-4, initialStep: 0.05, zeroStep: 1e-4, adaptive: true)
 
   /// Fits `form` to `y`; returns nil when there are not more observations than parameters + 1
   /// (R's "not enough data" rule). Throws for fixed parameters outside the region.
   static func fit(
     _ y: [Double], form: ETSForm, seasonLength: Int, fixed spec: ETSSpec,
     bounds inputBounds: ETSParameterBounds = ETSParameterBounds(),
-    optimizer: NelderMead = defaultOptimizer, name: String
+    optimizer: NelderMead = ETS.defaultOptimizer, restart: Bool = true, name: String
   ) throws -> FittedETS? {
     let n = y.count
     let m = form.hasSeason ? seasonLength : 1
@@ -143,12 +140,42 @@ enum ETSEstimator {
       return p
     }
 
-    let result = y.withUnsafeBufferPointer { yb in
+    var result = y.withUnsafeBufferPointer { yb in
       scratch.withUnsafeMutableBufferPointer { sb in
         let state = sb.baseAddress!
         let ring = state + stateCount
         let work = ring + m
         return optimizer.minimize(start: x0, lower: lower, upper: upper) { v in
+          objective(v, yb, state, ring, work)
+        }
+      }
+    }
+    // One restart from the best point when the simplex collapsed early (a cheap guard against
+    // Nelder–Mead's premature convergence).
+    if result.converged && restart {
+      let second = y.withUnsafeBufferPointer { yb in
+        scratch.withUnsafeMutableBufferPointer { sb in
+          let state = sb.baseAddress!
+          let ring = state + stateCount
+          let work = ring + m
+          return optimizer.minimize(start: result.point, lower: lower, upper: upper) { v in
+            objective(v, yb, state, ring, work)
+          }
+        }
+      }
+      if second.value < result.value {
+        let iterations = result.iterations + second.iterations
+        result = second
+        result.iterations = iterations
+      } else {
+        result.iterations += second.iterations
+      }
+    }
+
+    @inline(__always) func objective(
+      _ v: UnsafeBufferPointer<Double>, _ yb: UnsafeBufferPointer<Double>, _ state: UnsafeMutablePointer<Double>,
+      _ ring: UnsafeMutablePointer<Double>, _ work: UnsafeMutablePointer<Double>
+    ) -> Double {
           let p = unpack(v)
           if !bounds.accepts(p, form: form, m: m, scratch: work) { return .infinity }
           var sum = 0.0
@@ -166,8 +193,6 @@ enum ETSEstimator {
           let value = recursion.criterion(y: yb, parameters: p, initial: state, ring: ring)
           if value.isNaN { return .infinity }
           return max(value, -1e10)
-        }
-      }
     }
 
     let parameters = result.point.withUnsafeBufferPointer { unpack($0) }

@@ -70,16 +70,16 @@ struct ETSRecursion {
     var slope = form.hasTrend ? x[1] : 0
     if form.hasSeason { loadRing(from: x, into: ring) }
     let alpha = p.alpha
-    let betaRatio = form.hasTrend ? p.beta / p.alpha : 0
+    let beta = form.hasTrend ? p.beta : 0
     let gamma = p.gamma
     let phi = form.trend == .damped ? p.phi : 1
     let hasTrend = form.hasTrend
     let season = form.season
     let additiveError = form.error == .additive
     var sse = 0.0
-    // Π|μ_t| kept as significand × 2^exponent so no log is needed inside the loop.
+    // Σ log|μ_t| as the log of running products, renormalised rarely (no log per step).
     var product = 1.0
-    var exponent = 0
+    var logSum = 0.0
     var j = 0
     let base = y.baseAddress!
     for t in 0..<n {
@@ -108,13 +108,18 @@ struct ETSRecursion {
       } else {
         e = (yt - mu) / mu
         product *= abs(mu)
-        if !(product > 0) || !product.isFinite { return .infinity }
-        exponent += Int(product.exponent)
-        product = product.significand
+        if !(product > 1e-150 && product < 1e150) {
+          if !(product > 0) || !product.isFinite { return .infinity }
+          logSum += log(product)
+          product = 1
+        }
       }
       sse += e * e
-      let newLevel = q + alpha * (deseasonalised - q)
-      if hasTrend { slope = phib + betaRatio * (newLevel - level - phib) }
+      // ℓ_t = q + α d and b_t = φ b + β d with d = p_t − q_t: algebraically R's
+      // b_t = φb + (β/α)(ℓ_t − ℓ_{t−1} − φb), with a shorter dependency chain.
+      let d = deseasonalised - q
+      level = q + alpha * d
+      if hasTrend { slope = phib + beta * d }
       switch season {
       case .none: break
       case .additive:
@@ -127,10 +132,9 @@ struct ETSRecursion {
         j += 1
         if j == m { j = 0 }
       }
-      level = newLevel
     }
     var value = Double(n) * log(sse)
-    if !additiveError { value += 2 * (log(product) + Double(exponent) * M_LN2) }
+    if !additiveError { value += 2 * (logSum + log(product)) }
     return value
   }
 

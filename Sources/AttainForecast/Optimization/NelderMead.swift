@@ -65,8 +65,8 @@ public struct NelderMead: Sendable, Equatable {
     let rho = adaptive ? 0.75 - 1 / (2 * dn) : 0.5
     let sigma = adaptive ? 1 - 1 / dn : 0.5
 
-    // One allocation: simplex (n+1)·n, values n+1, centroid, reflected, trial.
-    var storage = [Double](repeating: 0, count: (n + 1) * n + (n + 1) + 3 * n)
+    // One allocation: simplex (n+1)·n, values n+1, centroid, reflected, trial, vertex sum, bounds.
+    var storage = [Double](repeating: 0, count: (n + 1) * n + (n + 1) + 6 * n)
     var iterations = 0
     var evaluations = 0
     var converged = false
@@ -78,9 +78,30 @@ public struct NelderMead: Sendable, Equatable {
       let centroid = values + (n + 1)
       let reflected = centroid + n
       let trial = reflected + n
+      let vertexSum = trial + n
+      let lowerBound = vertexSum + n
+      let upperBound = lowerBound + n
+      for j in 0..<n {
+        lowerBound[j] = lo[j]
+        upperBound[j] = hi[j]
+      }
 
       @inline(__always) func clamp(_ p: UnsafeMutablePointer<Double>) {
-        for j in 0..<n { p[j] = Swift.min(Swift.max(p[j], lo[j]), hi[j]) }
+        for j in 0..<n { p[j] = Swift.min(Swift.max(p[j], lowerBound[j]), upperBound[j]) }
+      }
+      @inline(__always) func resum() {
+        for j in 0..<n { vertexSum[j] = 0 }
+        for i in 0...n {
+          let row = simplex + i * n
+          for j in 0..<n { vertexSum[j] += row[j] }
+        }
+      }
+      /// Replaces the worst vertex by `point`, keeping the vertex sum current.
+      @inline(__always) func replace(_ row: UnsafeMutablePointer<Double>, with point: UnsafeMutablePointer<Double>) {
+        for j in 0..<n {
+          vertexSum[j] += point[j] - row[j]
+          row[j] = point[j]
+        }
       }
       @inline(__always) func evaluate(_ p: UnsafeMutablePointer<Double>) -> Double {
         evaluations += 1
@@ -98,6 +119,7 @@ public struct NelderMead: Sendable, Equatable {
         clamp(row)
         values[i] = evaluate(row)
       }
+      resum()
 
       while iterations < maxIterations {
         // Best, worst and second-worst vertices in one pass.
@@ -129,20 +151,15 @@ public struct NelderMead: Sendable, Equatable {
         iterations += 1
 
         let worstRow = simplex + worst * n
-        for j in 0..<n { centroid[j] = 0 }
-        for i in 0...n where i != worst {
-          let row = simplex + i * n
-          for j in 0..<n { centroid[j] += row[j] }
-        }
         for j in 0..<n {
-          centroid[j] /= dn
+          centroid[j] = (vertexSum[j] - worstRow[j]) / dn
           reflected[j] = centroid[j] + alpha * (centroid[j] - worstRow[j])
         }
         clamp(reflected)
         let fr = evaluate(reflected)
 
         if values[best] <= fr && fr < values[second] {
-          for j in 0..<n { worstRow[j] = reflected[j] }
+          replace(worstRow, with: reflected)
           values[worst] = fr
           continue
         }
@@ -151,10 +168,10 @@ public struct NelderMead: Sendable, Equatable {
           clamp(trial)
           let fe = evaluate(trial)
           if fe < fr {
-            for j in 0..<n { worstRow[j] = trial[j] }
+            replace(worstRow, with: trial)
             values[worst] = fe
           } else {
-            for j in 0..<n { worstRow[j] = reflected[j] }
+            replace(worstRow, with: reflected)
             values[worst] = fr
           }
           continue
@@ -165,7 +182,7 @@ public struct NelderMead: Sendable, Equatable {
           clamp(trial)
           let fc = evaluate(trial)
           if fc <= fr {
-            for j in 0..<n { worstRow[j] = trial[j] }
+            replace(worstRow, with: trial)
             values[worst] = fc
             continue
           }
@@ -175,7 +192,7 @@ public struct NelderMead: Sendable, Equatable {
           clamp(trial)
           let fc = evaluate(trial)
           if fc < values[worst] {
-            for j in 0..<n { worstRow[j] = trial[j] }
+            replace(worstRow, with: trial)
             values[worst] = fc
             continue
           }
@@ -188,6 +205,7 @@ public struct NelderMead: Sendable, Equatable {
           clamp(row)
           values[i] = evaluate(row)
         }
+        resum()
       }
       var best = 0
       for i in 1...n where values[i] < values[best] { best = i }
