@@ -35,5 +35,7 @@ print(f"speed-up (wall): {s['meta']['seconds'] / a['meta']['seconds']:.1f}x   "
       f"(cpu): {s['meta'].get('cpu_seconds', np.nan) / a['meta'].get('cpu_seconds', np.nan):.1f}x")
 ma = a["fc"].groupby("unique_id").model.first()
 ms = s["fc"].groupby("unique_id").model.first()
+# statsforecast writes "ETS(M,Ad,M)"; Attain writes "MAdM".
+ms = ms.str.replace(r"ETS\((\w),(\w+),(\w)\)", r"\1\2\3", regex=True)
 both = ma.index.intersection(ms.index)
 print(f"same model chosen: {np.mean(ma[both].values == ms[both].values):.3f} of {len(both)} series")

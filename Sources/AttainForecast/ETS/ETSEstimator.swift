@@ -92,15 +92,24 @@ enum ETSEstimator {
       lower.append(bounds.lower.alpha)
       upper.append(bounds.upper.alpha)
     }
+    // β and γ are optimised as fractions of their α-dependent ranges,
+    //   β = lβ + u (min(α, uβ) − lβ),  γ = lγ + v (min(1 − α, uγ) − lγ),  u, v ∈ [0, 1],
+    // so the usual region is a box that Nelder–Mead clamps to (corners such as β = α are reachable)
+    // and only admissibility needs a penalty.
+    func betaRange(_ a: Double) -> (Double, Double) { (bounds.lower.beta, min(a, bounds.upper.beta)) }
+    func gammaRange(_ a: Double) -> (Double, Double) { (bounds.lower.gamma, min(1 - a, bounds.upper.gamma)) }
+    func fraction(_ value: Double, _ range: (Double, Double)) -> Double {
+      range.1 > range.0 ? min(max((value - range.0) / (range.1 - range.0), 0), 1) : 0
+    }
     if estimateBeta {
-      x0.append(beta)
-      lower.append(bounds.lower.beta)
-      upper.append(bounds.upper.beta)
+      x0.append(fraction(beta, betaRange(alpha)))
+      lower.append(0)
+      upper.append(1)
     }
     if estimateGamma {
-      x0.append(gamma)
-      lower.append(bounds.lower.gamma)
-      upper.append(bounds.upper.gamma)
+      x0.append(fraction(gamma, gammaRange(alpha)))
+      lower.append(0)
+      upper.append(1)
     }
     if estimatePhi {
       x0.append(phi)
@@ -129,11 +138,13 @@ enum ETSEstimator {
         k += 1
       }
       if estimateBeta {
-        p.beta = v[k]
+        let (lo, hi) = betaRange(p.alpha)
+        p.beta = lo + v[k] * (hi - lo)
         k += 1
       }
       if estimateGamma {
-        p.gamma = v[k]
+        let (lo, hi) = gammaRange(p.alpha)
+        p.gamma = lo + v[k] * (hi - lo)
         k += 1
       }
       if estimatePhi { p.phi = v[k] }

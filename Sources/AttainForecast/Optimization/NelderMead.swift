@@ -133,21 +133,29 @@ public struct NelderMead: Sendable, Equatable {
         var second = worst == 0 ? 1 : 0
         for i in 0...n where i != worst && values[i] > values[second] { second = i }
         bestIndex = best
-        // Convergence: spread of the function values.
-        var mean = 0.0
-        for i in 0...n { mean += values[i] }
-        mean /= dn + 1
-        var variance = 0.0
-        for i in 0...n {
-          let d = values[i] - mean
-          variance += d * d
-        }
-        variance /= dn + 1
-        if variance.squareRoot() < tolerance || (values[best] == values[worst] && values[best].isFinite) {
+        // Convergence: population standard deviation of the values below `tolerance`. It lies
+        // between range/√(2(n+1)) and range/2, so the O(n) pass is only needed in between.
+        if values[best] == .infinity { break }
+        let range = values[worst] - values[best]
+        if range < 2 * tolerance {
           converged = true
           break
         }
-        if values[best] == .infinity { break }
+        if range < tolerance * (2 * (dn + 1)).squareRoot() {
+          var mean = 0.0
+          for i in 0...n { mean += values[i] }
+          mean /= dn + 1
+          var variance = 0.0
+          for i in 0...n {
+            let d = values[i] - mean
+            variance += d * d
+          }
+          variance /= dn + 1
+          if variance.squareRoot() < tolerance {
+            converged = true
+            break
+          }
+        }
         iterations += 1
 
         let worstRow = simplex + worst * n

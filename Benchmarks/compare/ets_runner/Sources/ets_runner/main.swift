@@ -39,10 +39,19 @@ final class Results: @unchecked Sendable {
 }
 let results = Results(series.count)
 
+// Optional overrides for experiments: ETS_MAXIT, ETS_STEP, ETS_TOL.
+let environment = ProcessInfo.processInfo.environment
+var optimizer = ETS.defaultOptimizer
+if let v = environment["ETS_MAXIT"].flatMap(Int.init) { optimizer.maxIterations = v }
+if let v = environment["ETS_STEP"].flatMap(Double.init) { optimizer.initialStep = v }
+if let v = environment["ETS_TOL"].flatMap(Double.init) { optimizer.tolerance = v }
+let tunedOptimizer = optimizer
+
 func run(_ i: Int) {
-  let method = AutoETS()
+  var method = AutoETS()
+  method.optimizer = tunedOptimizer
   if let fit = try? method.fitETS(series[i], seasonLength: 12) {
-    results.items[i] = Result(forecast: fit.forecast(horizon: 18, levels: [80, 95]), model: fit.form.description)
+    results.items[i] = Result(forecast: fit.forecast(horizon: 18, levels: [80, 95]), model: fit.form.code)
   }
 }
 // Warm-up.
