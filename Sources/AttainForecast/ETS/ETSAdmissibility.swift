@@ -23,13 +23,20 @@ struct ETSParameterBounds: Sendable, Equatable {
   func accepts(
     _ p: ETSParameters, form: ETSForm, m: Int, scratch: UnsafeMutablePointer<Double>
   ) -> Bool {
+    if !inUsualRegion(p, form: form) { return false }
+    return Self.admissible(p, form: form, m: m, scratch: scratch)
+  }
+
+  /// The usual region alone (the cheap box-like checks).
+  @inline(__always)
+  func inUsualRegion(_ p: ETSParameters, form: ETSForm) -> Bool {
     if p.alpha < lower.alpha || p.alpha > upper.alpha { return false }
     if form.hasTrend && (p.beta < lower.beta || p.beta > p.alpha || p.beta > upper.beta) { return false }
     if form.trend == .damped && (p.phi < lower.phi || p.phi > upper.phi) { return false }
     if form.hasSeason && (p.gamma < lower.gamma || p.gamma > 1 - p.alpha || p.gamma > upper.gamma) {
       return false
     }
-    return Self.admissible(p, form: form, m: m, scratch: scratch)
+    return true
   }
 
   /// The admissible region alone (R `admissible`).
@@ -65,8 +72,8 @@ struct ETSParameterBounds: Sendable, Equatable {
   }
 
   /// Whether every root of Σ c_k z^k (degree `degree`, c[degree] ≠ 0) has |z| ≤ `radius`,
-  /// by the Schur–Cohn step-down recursion on the monic polynomial scaled to the unit disc:
-  /// p has all roots strictly inside iff |p_0| < 1 and (p − p_0 p*)/(z (1 − p_0²)) does.
+  /// by the Schur–Cohn step-down recursion on the polynomial scaled to the unit disc:
+  /// p has all roots strictly inside iff |p_0| < |p_d| and (p_d p − p_0 p*)/z does.
   /// `coefficients` is overwritten; `work` needs `degree + 1` doubles.
   static func rootsInDisc(
     _ coefficients: UnsafeMutablePointer<Double>, degree: Int, radius: Double,
@@ -74,22 +81,26 @@ struct ETSParameterBounds: Sendable, Equatable {
   ) -> Bool {
     var p = coefficients
     var q = work
-    // Scale to the unit disc and make monic: roots of p(r w) / (p_d r^d).
     var scale = 1.0
     for k in 0...degree {
       p[k] *= scale
       scale *= radius
     }
-    let leadInverse = 1 / p[degree]
-    for k in 0...degree { p[k] *= leadInverse }
     var d = degree
     while d > 0 {
-      // Monic p: reflection coefficient k = p_0; q = (p − k p*)/z, leading 1 − k².
-      let k = p[0]
-      if !(abs(k) < 1) { return false }
-      let inverse = 1 / (1 - k * k)
-      for j in 1..<d { q[j - 1] = (p[j] - k * p[d - j]) * inverse }
-      q[d - 1] = 1
+      let lead = p[d]
+      let constant = p[0]
+      if !(abs(constant) < abs(lead)) { return false }
+      // q = (p_d p − p_0 p*)/z; every fourth step rescaled to a unit leading coefficient (the
+      // leading coefficient squares each step, so this keeps it far from under/overflow while
+      // keeping divisions off most steps).
+      for j in 1...d { q[j - 1] = lead * p[j] - constant * p[d - j] }
+      if d & 3 == 0 {
+        let norm = abs(q[d - 1])
+        guard norm > 0 && norm.isFinite else { return false }
+        let inverse = 1 / norm
+        for j in 0..<d { q[j] *= inverse }
+      }
       swap(&p, &q)
       d -= 1
     }

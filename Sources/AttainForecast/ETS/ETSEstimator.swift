@@ -156,8 +156,8 @@ enum ETSEstimator {
         let state = sb.baseAddress!
         let ring = state + stateCount
         let work = ring + m
-        return optimizer.minimize(start: x0, lower: lower, upper: upper) { v in
-          objective(v, yb, state, ring, work)
+        return optimizer.minimize(start: x0, lower: lower, upper: upper) { v, cutoff in
+          objective(v, cutoff, yb, state, ring, work)
         }
       }
     }
@@ -169,8 +169,8 @@ enum ETSEstimator {
           let state = sb.baseAddress!
           let ring = state + stateCount
           let work = ring + m
-          return optimizer.minimize(start: result.point, lower: lower, upper: upper) { v in
-            objective(v, yb, state, ring, work)
+          return optimizer.minimize(start: result.point, lower: lower, upper: upper) { v, cutoff in
+            objective(v, cutoff, yb, state, ring, work)
           }
         }
       }
@@ -183,12 +183,15 @@ enum ETSEstimator {
       }
     }
 
+    /// The penalised criterion; the admissibility root test runs only for values below `cutoff`
+    /// (above it the value is irrelevant to the simplex, see `NelderMead`).
     @inline(__always) func objective(
-      _ v: UnsafeBufferPointer<Double>, _ yb: UnsafeBufferPointer<Double>, _ state: UnsafeMutablePointer<Double>,
+      _ v: UnsafeBufferPointer<Double>, _ cutoff: Double, _ yb: UnsafeBufferPointer<Double>,
+      _ state: UnsafeMutablePointer<Double>,
       _ ring: UnsafeMutablePointer<Double>, _ work: UnsafeMutablePointer<Double>
     ) -> Double {
           let p = unpack(v)
-          if !bounds.accepts(p, form: form, m: m, scratch: work) { return .infinity }
+          if !bounds.inUsualRegion(p, form: form) { return .infinity }
           var sum = 0.0
           for k in 0..<(stateCount - (form.hasSeason ? 1 : 0)) {
             let value = v[smoothingCount + k]
@@ -201,8 +204,10 @@ enum ETSEstimator {
               for k in seasonStart..<stateCount where state[k] < 0 { return .infinity }
             }
           }
-          let value = recursion.criterion(y: yb, parameters: p, initial: state, ring: ring)
+          let value = recursion.criterion(y: yb, parameters: p, initial: state, ring: ring, cutoff: cutoff)
           if value.isNaN { return .infinity }
+          if value >= cutoff { return value }
+          if !ETSParameterBounds.admissible(p, form: form, m: m, scratch: work) { return .infinity }
           return max(value, -1e10)
     }
 

@@ -59,13 +59,17 @@ struct ETSRecursion {
 
   /// −2 log L (without constants) for `y` from the initial states `x` (R layout; the seasonal
   /// part is copied into `ring`, which is overwritten). Returns NaN or ±∞ for numerical failure.
+  /// With additive errors it may return early a partial value ≥ `cutoff` once the result is
+  /// known to exceed it.
   /// - Complexity: O(n); no allocation.
   @inline(__always)
   func criterion(
     y: UnsafeBufferPointer<Double>, parameters p: ETSParameters, initial x: UnsafePointer<Double>,
-    ring: UnsafeMutablePointer<Double>
+    ring: UnsafeMutablePointer<Double>, cutoff: Double = .infinity
   ) -> Double {
     let n = y.count
+    // Additive errors: n log Σε² only grows, so stop once Σε² ≥ exp(cutoff / n).
+    let sseLimit = form.error == .additive && cutoff < .infinity ? exp(cutoff / Double(n)) : .infinity
     var level = x[0]
     var slope = form.hasTrend ? x[1] : 0
     if form.hasSeason { loadRing(from: x, into: ring) }
@@ -115,6 +119,7 @@ struct ETSRecursion {
         }
       }
       sse += e * e
+      if sse >= sseLimit { return Double(n) * log(sse) }
       // ℓ_t = q + α d and b_t = φ b + β d with d = p_t − q_t: algebraically R's
       // b_t = φb + (β/α)(ℓ_t − ℓ_{t−1} − φb), with a shorter dependency chain.
       let d = deseasonalised - q

@@ -52,9 +52,21 @@ public struct NelderMead: Sendable, Equatable {
     start: [Double], lower: [Double] = [], upper: [Double] = [],
     _ objective: (UnsafeBufferPointer<Double>) -> Double
   ) -> NelderMeadResult {
+    minimize(start: start, lower: lower, upper: upper) { point, _ in objective(point) }
+  }
+
+  /// Minimises an objective that may stop early: it receives a `cutoff` and, when it can tell
+  /// that its value is at least `cutoff`, may return any value ≥ `cutoff` (e.g. a partial sum or
+  /// an unpenalised value) — the simplex decision is the same. Values below `cutoff` must be exact.
+  /// The cutoff is `+∞` for the initial simplex and shrink steps.
+  /// - Complexity: as `minimize(start:lower:upper:_:)`.
+  public func minimize(
+    start: [Double], lower: [Double] = [], upper: [Double] = [],
+    cutoffObjective objective: (UnsafeBufferPointer<Double>, Double) -> Double
+  ) -> NelderMeadResult {
     let n = start.count
     if n == 0 {
-      let value = [Double]().withUnsafeBufferPointer { objective($0) }
+      let value = [Double]().withUnsafeBufferPointer { objective($0, .infinity) }
       return NelderMeadResult(point: [], value: value, iterations: 0, evaluations: 1, converged: true)
     }
     let lo = lower.count == n ? lower : [Double](repeating: -.infinity, count: n)
@@ -103,9 +115,9 @@ public struct NelderMead: Sendable, Equatable {
           row[j] = point[j]
         }
       }
-      @inline(__always) func evaluate(_ p: UnsafeMutablePointer<Double>) -> Double {
+      @inline(__always) func evaluate(_ p: UnsafeMutablePointer<Double>, cutoff: Double = .infinity) -> Double {
         evaluations += 1
-        let v = objective(UnsafeBufferPointer(start: p, count: n))
+        let v = objective(UnsafeBufferPointer(start: p, count: n), cutoff)
         return v.isNaN ? .infinity : v
       }
 
@@ -164,7 +176,7 @@ public struct NelderMead: Sendable, Equatable {
           reflected[j] = centroid[j] + alpha * (centroid[j] - worstRow[j])
         }
         clamp(reflected)
-        let fr = evaluate(reflected)
+        let fr = evaluate(reflected, cutoff: values[worst])
 
         if values[best] <= fr && fr < values[second] {
           replace(worstRow, with: reflected)
@@ -174,7 +186,7 @@ public struct NelderMead: Sendable, Equatable {
         if fr < values[best] {
           for j in 0..<n { trial[j] = centroid[j] + gamma * (reflected[j] - centroid[j]) }
           clamp(trial)
-          let fe = evaluate(trial)
+          let fe = evaluate(trial, cutoff: fr)
           if fe < fr {
             replace(worstRow, with: trial)
             values[worst] = fe
@@ -188,8 +200,8 @@ public struct NelderMead: Sendable, Equatable {
           // Outside contraction.
           for j in 0..<n { trial[j] = centroid[j] + rho * (reflected[j] - centroid[j]) }
           clamp(trial)
-          let fc = evaluate(trial)
-          if fc <= fr {
+          let fc = evaluate(trial, cutoff: fr)
+          if fc < fr {
             replace(worstRow, with: trial)
             values[worst] = fc
             continue
@@ -198,7 +210,7 @@ public struct NelderMead: Sendable, Equatable {
           // Inside contraction.
           for j in 0..<n { trial[j] = centroid[j] - rho * (reflected[j] - centroid[j]) }
           clamp(trial)
-          let fc = evaluate(trial)
+          let fc = evaluate(trial, cutoff: values[worst])
           if fc < values[worst] {
             replace(worstRow, with: trial)
             values[worst] = fc
