@@ -82,7 +82,8 @@ public struct ETS: ForecastingMethod {
           series, form: form, seasonLength: seasonLength, fixed: spec, optimizer: optimizer, name: name)
       else { continue }
       if model.aicc.isNaN { continue }
-      if best == nil || model.aicc < best!.aicc { best = model }
+      if let current = best, current.aicc <= model.aicc { continue }
+      best = model
     }
     guard let chosen = best else {
       let seasonal = forms.allSatisfy { $0.hasSeason }

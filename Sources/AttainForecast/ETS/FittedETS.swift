@@ -177,7 +177,8 @@ public struct FittedETS: FittedForecaster, Sendable {
   public var scratchCount: Int { max(seasonLength, 1) }
 
   /// Simulates the state equations forward: y = μ + σz (additive) or μ(1 + σz) (multiplicative)
-  /// with z the given shocks and σ = √sigma2, then updates the states with y.
+  /// with z the given shocks and σ = √sigma2, then updates the states with y. Needs
+  /// `scratchCount` doubles of scratch (the path is NaN otherwise).
   /// - Complexity: O(h); no allocation.
   public func samplePath(
     shocks: UnsafeBufferPointer<Double>, into path: UnsafeMutableBufferPointer<Double>,
@@ -185,7 +186,12 @@ public struct FittedETS: FittedForecaster, Sendable {
   ) {
     let h = min(path.count, shocks.count)
     let m = seasonLength
-    let ring = scratch.baseAddress!
+    let ring = scratch
+    if form.hasSeason && scratch.count < m {
+      // Not enough scratch for the seasonal states: no path can be drawn.
+      for t in 0..<path.count { path[t] = .nan }
+      return
+    }
     let offset = form.hasTrend ? 2 : 1
     if form.hasSeason { for k in 0..<m { ring[k] = finalState[offset + m - 1 - k] } }
     var level = finalState[0]
