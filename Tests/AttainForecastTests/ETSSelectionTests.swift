@@ -19,6 +19,12 @@ import Testing
 
   @Test func fixtureIsComplete() { #expect(Self.cases.count == 14) }
 
+  /// The fixture's series are the M3 training series of datasets/m3 (read with a tiny CSV parse).
+  @Test func fixtureSeriesAreTheM3TrainingData() throws {
+    let m3 = try ETSFixtures.m3Series()
+    for c in Self.cases { #expect(m3[c.id] == c.y, "\(c.id)") }
+  }
+
   /// The optimiser reaches R's likelihood: for each candidate form our AICc is at most R's + 0.5
   /// in at least 85 % of the fits (Nelder–Mead from other starting simplices finds other local
   /// optima, often better ones), and the model we select is at least as good by AICc as R's
