@@ -93,6 +93,9 @@ struct ETSRecursion {
       var s = 0.0
       let mu: Double
       let deseasonalised: Double
+      // y/q, needed by the multiplicative seasonal update (one reciprocal serves it and ε).
+      var ratio = 0.0
+      var inverseQ = 0.0
       switch season {
       case .none:
         mu = q
@@ -105,12 +108,15 @@ struct ETSRecursion {
         s = ring[j]
         mu = q * s
         deseasonalised = abs(s) < 1e-10 ? 1e10 : yt / s
+        inverseQ = 1 / q
+        ratio = abs(q) < 1e-10 ? 1e10 : yt * inverseQ
       }
       let e: Double
       if additiveError {
         e = yt - mu
       } else {
-        e = (yt - mu) / mu
+        // (y − qs)/(qs) = (y/s)/q − 1 with multiplicative seasons: no third division.
+        e = season == .multiplicative && abs(s) >= 1e-10 ? deseasonalised * inverseQ - 1 : (yt - mu) / mu
         product *= abs(mu)
         if !(product > 1e-150 && product < 1e150) {
           if !(product > 0) || !product.isFinite { return .infinity }
@@ -132,7 +138,6 @@ struct ETSRecursion {
         j += 1
         if j == m { j = 0 }
       case .multiplicative:
-        let ratio = abs(q) < 1e-10 ? 1e10 : yt / q
         ring[j] = s + gamma * (ratio - s)
         j += 1
         if j == m { j = 0 }

@@ -137,13 +137,29 @@ public struct NelderMead: Sendable, Equatable {
         // Best, worst and second-worst vertices in one pass.
         var best = 0
         var worst = 0
+        var bestValue = values[0]
+        var worstValue = values[0]
         for i in 1...n {
-          if values[i] < values[best] { best = i }
-          if values[i] > values[worst] { worst = i }
+          let v = values[i]
+          if v < bestValue {
+            bestValue = v
+            best = i
+          }
+          if v > worstValue {
+            worstValue = v
+            worst = i
+          }
         }
         if best == worst { worst = best == 0 ? 1 : 0 }
         var second = worst == 0 ? 1 : 0
-        for i in 0...n where i != worst && values[i] > values[second] { second = i }
+        var secondValue = values[second]
+        for i in 0...n where i != worst {
+          let v = values[i]
+          if v > secondValue {
+            secondValue = v
+            second = i
+          }
+        }
         bestIndex = best
         // Convergence: population standard deviation of the values below `tolerance`. It lies
         // between range/√(2(n+1)) and range/2, so the O(n) pass is only needed in between.
