@@ -33,9 +33,13 @@ struct Result: Sendable {
   var forecast = Forecast(mean: [], levels: [], lower: [], upper: [])
   var model = ""
 }
+/// One slot per series, written by exactly one worker (disjoint indices), read after the join.
 final class Results: @unchecked Sendable {
-  var items: [Result]
-  init(_ n: Int) { items = [Result](repeating: Result(), count: n) }
+  let items: UnsafeMutableBufferPointer<Result>
+  init(_ n: Int) {
+    items = .allocate(capacity: n)
+    items.initialize(repeating: Result())
+  }
 }
 let results = Results(series.count)
 
