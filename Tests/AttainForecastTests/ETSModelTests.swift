@@ -12,7 +12,8 @@ import Testing
   ) throws -> FittedETS {
     FittedETS(
       name: "ETS", series: y, form: try etsForm(code), seasonLength: m,
-      parameters: ETSParameters(alpha: alpha, beta: beta, gamma: gamma, phi: phi), initialState: state,
+      parameters: ETSParameters(alpha: alpha, beta: beta, gamma: gamma, phi: phi),
+      initialState: state,
       estimatedCount: 2, smoothingParameterCount: 0, optimizer: nil)
   }
 
@@ -146,8 +147,12 @@ import Testing
     #expect(throws: ForecastError.nonFiniteValue(index: 2)) {
       try AutoETS().fit([1, 2, .nan, 4, 5], seasonLength: 1)
     }
-    #expect(throws: ForecastError.self) { try ETS(parsing: "ANM").fitETS(Self.seasonal, seasonLength: 12) }
-    #expect(throws: ForecastError.self) { try ETS(parsing: "ANA").fitETS(Self.seasonal, seasonLength: 1) }
+    #expect(throws: ForecastError.self) {
+      try ETS(parsing: "ANM").fitETS(Self.seasonal, seasonLength: 12)
+    }
+    #expect(throws: ForecastError.self) {
+      try ETS(parsing: "ANA").fitETS(Self.seasonal, seasonLength: 1)
+    }
   }
 
   // MARK: Distributional properties
@@ -221,7 +226,8 @@ import Testing
     let mean = m.pointForecast(horizon: h)
     let variance = m.forecastVariance(horizon: h)
     for t in 0..<h {
-      #expect(abs(sum[t] / Double(paths) - mean[t]) < 4 * (variance[t] / Double(paths)).squareRoot())
+      #expect(
+        abs(sum[t] / Double(paths) - mean[t]) < 4 * (variance[t] / Double(paths)).squareRoot())
     }
   }
 }

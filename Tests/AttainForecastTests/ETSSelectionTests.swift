@@ -15,7 +15,8 @@ import Testing
     var testDescription: String { "\(id) m=\(m) R:\(chosen)" }
   }
 
-  static let cases: [SelectCase] = (try? ETSFixtures.load([SelectCase].self, "ets_select.json")) ?? []
+  static let cases: [SelectCase] =
+    (try? ETSFixtures.load([SelectCase].self, "ets_select.json")) ?? []
 
   @Test func fixtureIsComplete() { #expect(Self.cases.count == 14) }
 
@@ -53,8 +54,10 @@ import Testing
   @Test(arguments: cases.prefix(3))
   func selectionIsTheArgminOverRsCandidates(_ c: SelectCase) throws {
     let auto = ETS()
-    let forms = try auto.candidates(count: c.y.count, seasonLength: c.m, positive: c.y.allSatisfy { $0 > 0 })
-    #expect(Set(forms.map(\.code)) == Set(c.candidates.compactMap { $0.value == nil ? nil : $0.key }))
+    let forms = try auto.candidates(
+      count: c.y.count, seasonLength: c.m, positive: c.y.allSatisfy { $0 > 0 })
+    #expect(
+      Set(forms.map(\.code)) == Set(c.candidates.compactMap { $0.value == nil ? nil : $0.key }))
     let fits = try forms.map { try ETS(ETSSpec($0)).fitETS(c.y, seasonLength: c.m) }
     let best = try #require(fits.min { $0.aicc < $1.aicc })
     let chosen = try AutoETS().fitETS(c.y, seasonLength: c.m)

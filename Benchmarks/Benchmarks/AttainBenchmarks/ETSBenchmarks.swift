@@ -5,19 +5,25 @@ import Foundation
 /// The first `count` M3 monthly training series (datasets/m3), read with a minimal CSV parse.
 private func m3Monthly(_ count: Int) -> [[Double]] {
   let base = repositoryRoot.appendingPathComponent("datasets/m3")
-  guard let meta = try? String(contentsOf: base.appendingPathComponent("m3-meta.csv"), encoding: .utf8),
-    let train = try? String(contentsOf: base.appendingPathComponent("m3-train.csv"), encoding: .utf8)
+  guard
+    let meta = try? String(contentsOf: base.appendingPathComponent("m3-meta.csv"), encoding: .utf8),
+    let train = try? String(
+      contentsOf: base.appendingPathComponent("m3-train.csv"), encoding: .utf8)
   else { return [] }
   var ids: [String] = []
   for line in meta.split(whereSeparator: \.isNewline).dropFirst() {
     let parts = line.split(separator: ",", omittingEmptySubsequences: false)
-    if parts.count > 1 && parts[1] == "monthly" && ids.count < count { ids.append(String(parts[0])) }
+    if parts.count > 1 && parts[1] == "monthly" && ids.count < count {
+      ids.append(String(parts[0]))
+    }
   }
   let wanted = Set(ids)
   var values: [String: [Double]] = [:]
   for line in train.split(whereSeparator: \.isNewline).dropFirst() {
     let parts = line.split(separator: ",")
-    guard parts.count == 3, wanted.contains(String(parts[0])), let v = Double(parts[2]) else { continue }
+    guard parts.count == 3, wanted.contains(String(parts[0])), let v = Double(parts[2]) else {
+      continue
+    }
     values[String(parts[0]), default: []].append(v)
   }
   return ids.compactMap { values[$0] }
@@ -58,7 +64,9 @@ func etsBenchmarks() {
           for t in 0..<18 { shocks[t] = rng.nextNormal() }
           shocks.withUnsafeBufferPointer { s in
             path.withUnsafeMutableBufferPointer { p in
-              scratch.withUnsafeMutableBufferPointer { fit.samplePath(shocks: s, into: p, scratch: $0) }
+              scratch.withUnsafeMutableBufferPointer {
+                fit.samplePath(shocks: s, into: p, scratch: $0)
+              }
             }
           }
           total += path[17]

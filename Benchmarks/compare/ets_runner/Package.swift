@@ -8,6 +8,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   dependencies: [.package(name: "Attain", path: "../../..")],
   targets: [
-    .executableTarget(name: "ets_runner", dependencies: [.product(name: "Attain", package: "Attain")])
+    .executableTarget(
+      name: "ets_runner", dependencies: [.product(name: "Attain", package: "Attain")])
   ]
 )

@@ -43,7 +43,8 @@ public struct ETS: ForecastingMethod {
   /// otherwise `"ETS"`.
   public init(_ spec: ETSSpec = ETSSpec(), name: String? = nil) {
     self.spec = spec
-    self.name = name ?? ((spec.error == nil || spec.trend == nil || spec.season == nil) ? "AutoETS" : "ETS")
+    self.name =
+      name ?? ((spec.error == nil || spec.trend == nil || spec.season == nil) ? "AutoETS" : "ETS")
   }
 
   /// Creates an ETS method from a code such as `"MAM"`, `"AAdN"` or `"ZZZ"`.
@@ -58,7 +59,9 @@ public struct ETS: ForecastingMethod {
 
   /// Fits the model and returns the concrete fitted ETS model.
   public func fitETS(_ series: [Double], seasonLength: Int) throws -> FittedETS {
-    for (i, v) in series.enumerated() where !v.isFinite { throw ForecastError.nonFiniteValue(index: i) }
+    for (i, v) in series.enumerated() where !v.isFinite {
+      throw ForecastError.nonFiniteValue(index: i)
+    }
     let n = series.count
     guard n >= 4 else { throw ForecastError.seriesTooShort(method: name, needed: 4, got: n) }
     guard seasonLength >= 1 else {
@@ -69,17 +72,21 @@ public struct ETS: ForecastingMethod {
       let form = ETSForm(error: .additive, trend: .none, season: .none)
       var fixed = ETSSpec(form)
       fixed.alpha = 0.9999
-      if let model = try ETSEstimator.fit(series, form: form, seasonLength: 1, fixed: fixed, name: name) {
+      if let model = try ETSEstimator.fit(
+        series, form: form, seasonLength: 1, fixed: fixed, name: name)
+      {
         return model
       }
       throw ForecastError.seriesTooShort(method: name, needed: 4, got: n)
     }
-    let forms = try candidates(count: n, seasonLength: seasonLength, positive: series.allSatisfy { $0 > 0 })
+    let forms = try candidates(
+      count: n, seasonLength: seasonLength, positive: series.allSatisfy { $0 > 0 })
     var best: FittedETS?
     for form in forms {
       guard
         let model = try ETSEstimator.fit(
-          series, form: form, seasonLength: seasonLength, fixed: spec, optimizer: optimizer, name: name)
+          series, form: form, seasonLength: seasonLength, fixed: spec, optimizer: optimizer,
+          name: name)
       else { continue }
       if model.aicc.isNaN { continue }
       if let current = best, current.aicc <= model.aicc { continue }
@@ -87,7 +94,8 @@ public struct ETS: ForecastingMethod {
     }
     guard let chosen = best else {
       let seasonal = forms.allSatisfy { $0.hasSeason }
-      throw ForecastError.seriesTooShort(method: name, needed: seasonal ? seasonLength + 4 : 5, got: n)
+      throw ForecastError.seriesTooShort(
+        method: name, needed: seasonal ? seasonLength + 4 : 5, got: n)
     }
     return chosen
   }
@@ -111,11 +119,14 @@ public struct ETS: ForecastingMethod {
     }
     if spec.error == .additive && spec.season == .multiplicative {
       throw ForecastError.notApplicable(
-        method: name, reason: "additive errors with multiplicative seasonality are numerically unstable")
+        method: name,
+        reason: "additive errors with multiplicative seasonality are numerically unstable")
     }
     let errors: [ETSError] = spec.error.map { [$0] } ?? [.additive, .multiplicative]
     let trends: [ETSTrend] = spec.trend.map { [$0] } ?? [.none, .damped, .additive]
-    let seasons: [ETSSeason] = spec.season.map { [$0] } ?? (seasonalPossible ? [.none, .additive, .multiplicative] : [.none])
+    let seasons: [ETSSeason] =
+      spec.season.map { [$0] }
+      ?? (seasonalPossible ? [.none, .additive, .multiplicative] : [.none])
     var out: [ETSForm] = []
     for e in errors {
       for t in trends {

@@ -10,7 +10,9 @@
 /// smoothing models*, Annals of the Institute of Statistical Mathematics 60(2).
 struct ETSParameterBounds: Sendable, Equatable {
   var lower: (alpha: Double, beta: Double, gamma: Double, phi: Double) = (1e-4, 1e-4, 1e-4, 0.8)
-  var upper: (alpha: Double, beta: Double, gamma: Double, phi: Double) = (0.9999, 0.9999, 0.9999, 0.98)
+  var upper: (alpha: Double, beta: Double, gamma: Double, phi: Double) = (
+    0.9999, 0.9999, 0.9999, 0.98
+  )
 
   static func == (a: Self, b: Self) -> Bool {
     a.lower == b.lower && a.upper == b.upper
@@ -31,7 +33,9 @@ struct ETSParameterBounds: Sendable, Equatable {
   @inline(__always)
   func inUsualRegion(_ p: ETSParameters, form: ETSForm) -> Bool {
     if p.alpha < lower.alpha || p.alpha > upper.alpha { return false }
-    if form.hasTrend && (p.beta < lower.beta || p.beta > p.alpha || p.beta > upper.beta) { return false }
+    if form.hasTrend && (p.beta < lower.beta || p.beta > p.alpha || p.beta > upper.beta) {
+      return false
+    }
     if form.trend == .damped && (p.phi < lower.phi || p.phi > upper.phi) { return false }
     if form.hasSeason && (p.gamma < lower.gamma || p.gamma > 1 - p.alpha || p.gamma > upper.gamma) {
       return false

@@ -37,7 +37,8 @@ enum ETSEstimator {
 
     // Starting values (R initparam).
     let dm = Double(m)
-    var alpha = fixedAlpha ?? (bounds.lower.alpha + 0.2 * (bounds.upper.alpha - bounds.lower.alpha) / dm)
+    var alpha =
+      fixedAlpha ?? (bounds.lower.alpha + 0.2 * (bounds.upper.alpha - bounds.lower.alpha) / dm)
     if fixedAlpha == nil && (alpha > 1 || alpha < 0) { alpha = bounds.lower.alpha + 2e-3 }
     var beta = 0.0
     if form.hasTrend {
@@ -76,7 +77,9 @@ enum ETSEstimator {
     if !startOK {
       throw ForecastError.invalidParameter(
         name: "ETS parameters", value: alpha,
-        reason: "\(form) parameters out of range (alpha \(alpha), beta \(beta), gamma \(gamma), phi \(phi))")
+        reason:
+          "\(form) parameters out of range (alpha \(alpha), beta \(beta), gamma \(gamma), phi \(phi))"
+      )
     }
 
     // Free vector: estimated smoothing parameters, then free initial states.
@@ -96,8 +99,12 @@ enum ETSEstimator {
     //   β = lβ + u (min(α, uβ) − lβ),  γ = lγ + v (min(1 − α, uγ) − lγ),  u, v ∈ [0, 1],
     // so the usual region is a box that Nelder–Mead clamps to (corners such as β = α are reachable)
     // and only admissibility needs a penalty.
-    func betaRange(_ a: Double) -> (Double, Double) { (bounds.lower.beta, min(a, bounds.upper.beta)) }
-    func gammaRange(_ a: Double) -> (Double, Double) { (bounds.lower.gamma, min(1 - a, bounds.upper.gamma)) }
+    func betaRange(_ a: Double) -> (Double, Double) {
+      (bounds.lower.beta, min(a, bounds.upper.beta))
+    }
+    func gammaRange(_ a: Double) -> (Double, Double) {
+      (bounds.lower.gamma, min(1 - a, bounds.upper.gamma))
+    }
     func fraction(_ value: Double, _ range: (Double, Double)) -> Double {
       range.1 > range.0 ? min(max((value - range.0) / (range.1 - range.0), 0), 1) : 0
     }
@@ -190,25 +197,26 @@ enum ETSEstimator {
       _ state: UnsafeMutablePointer<Double>,
       _ ring: UnsafeMutablePointer<Double>, _ work: UnsafeMutablePointer<Double>
     ) -> Double {
-          let p = unpack(v)
-          if !bounds.inUsualRegion(p, form: form) { return .infinity }
-          var sum = 0.0
-          for k in 0..<(stateCount - (form.hasSeason ? 1 : 0)) {
-            let value = v[smoothingCount + k]
-            state[k] = value
-            if k >= seasonStart { sum += value }
-          }
-          if form.hasSeason {
-            state[stateCount - 1] = seasonTotal - sum
-            if form.season == .multiplicative {
-              for k in seasonStart..<stateCount where state[k] < 0 { return .infinity }
-            }
-          }
-          let value = recursion.criterion(y: yb, parameters: p, initial: state, ring: ring, cutoff: cutoff)
-          if value.isNaN { return .infinity }
-          if value >= cutoff { return value }
-          if !ETSParameterBounds.admissible(p, form: form, m: m, scratch: work) { return .infinity }
-          return max(value, -1e10)
+      let p = unpack(v)
+      if !bounds.inUsualRegion(p, form: form) { return .infinity }
+      var sum = 0.0
+      for k in 0..<(stateCount - (form.hasSeason ? 1 : 0)) {
+        let value = v[smoothingCount + k]
+        state[k] = value
+        if k >= seasonStart { sum += value }
+      }
+      if form.hasSeason {
+        state[stateCount - 1] = seasonTotal - sum
+        if form.season == .multiplicative {
+          for k in seasonStart..<stateCount where state[k] < 0 { return .infinity }
+        }
+      }
+      let value = recursion.criterion(
+        y: yb, parameters: p, initial: state, ring: ring, cutoff: cutoff)
+      if value.isNaN { return .infinity }
+      if value >= cutoff { return value }
+      if !ETSParameterBounds.admissible(p, form: form, m: m, scratch: work) { return .infinity }
+      return max(value, -1e10)
     }
 
     let parameters = result.point.withUnsafeBufferPointer { unpack($0) }

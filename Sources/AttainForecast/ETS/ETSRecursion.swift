@@ -69,7 +69,8 @@ struct ETSRecursion {
   ) -> Double {
     let n = y.count
     // Additive errors: n log Σε² only grows, so stop once Σε² ≥ exp(cutoff / n).
-    let sseLimit = form.error == .additive && cutoff < .infinity ? exp(cutoff / Double(n)) : .infinity
+    let sseLimit =
+      form.error == .additive && cutoff < .infinity ? exp(cutoff / Double(n)) : .infinity
     var level = x[0]
     var slope = form.hasTrend ? x[1] : 0
     if form.hasSeason { loadRing(from: x, into: ring) }
@@ -116,7 +117,9 @@ struct ETSRecursion {
         e = yt - mu
       } else {
         // (y − qs)/(qs) = (y/s)/q − 1 with multiplicative seasons: no third division.
-        e = season == .multiplicative && abs(s) >= 1e-10 ? deseasonalised * inverseQ - 1 : (yt - mu) / mu
+        e =
+          season == .multiplicative && abs(s) >= 1e-10
+          ? deseasonalised * inverseQ - 1 : (yt - mu) / mu
         product *= abs(mu)
         if !(product > 1e-150 && product < 1e150) {
           if !(product > 0) || !product.isFinite { return .infinity }
@@ -163,7 +166,9 @@ struct ETSRecursion {
     var slope = form.hasTrend ? initial[1] : 0
     if form.hasSeason {
       initial.withUnsafeBufferPointer { x in
-        ring.withUnsafeMutableBufferPointer { loadRing(from: x.baseAddress!, into: $0.baseAddress!) }
+        ring.withUnsafeMutableBufferPointer {
+          loadRing(from: x.baseAddress!, into: $0.baseAddress!)
+        }
       }
     }
     let phi = form.trend == .damped ? p.phi : 1

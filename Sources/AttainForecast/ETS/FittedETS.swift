@@ -52,7 +52,8 @@ public struct FittedETS: FittedForecaster, Sendable {
 
   init(
     name: String, series y: [Double], form: ETSForm, seasonLength m: Int, parameters: ETSParameters,
-    initialState: [Double], estimatedCount: Int, smoothingParameterCount: Int, optimizer: NelderMeadResult?
+    initialState: [Double], estimatedCount: Int, smoothingParameterCount: Int,
+    optimizer: NelderMeadResult?
   ) {
     self.name = name
     self.form = form
@@ -87,7 +88,8 @@ public struct FittedETS: FittedForecaster, Sendable {
     self.bic = criterion + log(Double(n)) * Double(k)
     let denominator = Double(n - k - 1)
     self.aicc = denominator > 0 ? aic + 2 * Double(k) * Double(k + 1) / denominator : .infinity
-    let smoothingInModel = 1 + (form.hasTrend ? 1 : 0) + (form.hasSeason ? 1 : 0) + (form.trend == .damped ? 1 : 0)
+    let smoothingInModel =
+      1 + (form.hasTrend ? 1 : 0) + (form.hasSeason ? 1 : 0) + (form.trend == .damped ? 1 : 0)
     let freeStates = initialState.count - (form.hasSeason ? 1 : 0)
     let dof = n - smoothingInModel - freeStates
     self.sigma2 = dof > 0 ? sse / Double(dof) : sse / Double(max(n, 1))
@@ -157,7 +159,8 @@ public struct FittedETS: FittedForecaster, Sendable {
   public func forecast(horizon: Int, levels: [Double]) -> Forecast {
     let sorted = levels.sorted()
     guard horizon > 0 else {
-      return Forecast(mean: [], levels: sorted, lower: sorted.map { _ in [] }, upper: sorted.map { _ in [] })
+      return Forecast(
+        mean: [], levels: sorted, lower: sorted.map { _ in [] }, upper: sorted.map { _ in [] })
     }
     let mean = pointForecast(horizon: horizon)
     let variance = forecastVariance(horizon: horizon)

@@ -67,7 +67,8 @@ public struct NelderMead: Sendable, Equatable {
     let n = start.count
     if n == 0 {
       let value = [Double]().withUnsafeBufferPointer { objective($0, .infinity) }
-      return NelderMeadResult(point: [], value: value, iterations: 0, evaluations: 1, converged: true)
+      return NelderMeadResult(
+        point: [], value: value, iterations: 0, evaluations: 1, converged: true)
     }
     let lo = lower.count == n ? lower : [Double](repeating: -.infinity, count: n)
     let hi = upper.count == n ? upper : [Double](repeating: .infinity, count: n)
@@ -109,13 +110,17 @@ public struct NelderMead: Sendable, Equatable {
         }
       }
       /// Replaces the worst vertex by `point`, keeping the vertex sum current.
-      @inline(__always) func replace(_ row: UnsafeMutablePointer<Double>, with point: UnsafeMutablePointer<Double>) {
+      @inline(__always) func replace(
+        _ row: UnsafeMutablePointer<Double>, with point: UnsafeMutablePointer<Double>
+      ) {
         for j in 0..<n {
           vertexSum[j] += point[j] - row[j]
           row[j] = point[j]
         }
       }
-      @inline(__always) func evaluate(_ p: UnsafeMutablePointer<Double>, cutoff: Double = .infinity) -> Double {
+      @inline(__always) func evaluate(_ p: UnsafeMutablePointer<Double>, cutoff: Double = .infinity)
+        -> Double
+      {
         evaluations += 1
         let v = objective(UnsafeBufferPointer(start: p, count: n), cutoff)
         return v.isNaN ? .infinity : v
@@ -251,7 +256,8 @@ public struct NelderMead: Sendable, Equatable {
     let point = Array(storage[offset..<(offset + n)])
     let value = storage[(n + 1) * n + bestIndex]
     return NelderMeadResult(
-      point: point, value: value, iterations: iterations, evaluations: evaluations, converged: converged)
+      point: point, value: value, iterations: iterations, evaluations: evaluations,
+      converged: converged)
   }
 }
 

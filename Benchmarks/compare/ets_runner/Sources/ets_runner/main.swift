@@ -13,7 +13,8 @@ let count = args.count > 3 ? Int(args[3]) ?? 400 : 400
 let threads = args.count > 4 ? max(Int(args[4]) ?? 1, 1) : 1
 
 func lines(_ path: String) throws -> [Substring] {
-  try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst().map { $0 }
+  try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
+    .map { $0 }
 }
 var ids: [String] = []
 for line in try lines("\(root)/datasets/m3/m3-meta.csv") {
@@ -24,7 +25,9 @@ let wanted = Set(ids)
 var values: [String: [Double]] = [:]
 for line in try lines("\(root)/datasets/m3/m3-train.csv") {
   let parts = line.split(separator: ",")
-  guard parts.count == 3, wanted.contains(String(parts[0])), let v = Double(parts[2]) else { continue }
+  guard parts.count == 3, wanted.contains(String(parts[0])), let v = Double(parts[2]) else {
+    continue
+  }
   values[String(parts[0]), default: []].append(v)
 }
 let series = ids.map { values[$0] ?? [] }
@@ -55,7 +58,8 @@ func run(_ i: Int) {
   var method = AutoETS()
   method.optimizer = tunedOptimizer
   if let fit = try? method.fitETS(series[i], seasonLength: 12) {
-    results.items[i] = Result(forecast: fit.forecast(horizon: 18, levels: [80, 95]), model: fit.form.code)
+    results.items[i] = Result(
+      forecast: fit.forecast(horizon: 18, levels: [80, 95]), model: fit.form.code)
   }
 }
 // Warm-up.
@@ -81,12 +85,14 @@ for (i, id) in ids.enumerated() {
   let r = results.items[i]
   guard r.forecast.mean.count == 18 else { continue }
   for t in 0..<18 {
-    csv += "\(id),\(t + 1),\(r.forecast.mean[t]),\(r.forecast.lower[0][t]),\(r.forecast.upper[0][t]),"
+    csv +=
+      "\(id),\(t + 1),\(r.forecast.mean[t]),\(r.forecast.lower[0][t]),\(r.forecast.upper[0][t]),"
     csv += "\(r.forecast.lower[1][t]),\(r.forecast.upper[1][t]),\(r.model)\n"
   }
 }
 try csv.write(toFile: "\(out)/attain.csv", atomically: true, encoding: .utf8)
-let json = "{\"seconds\": \(wall), \"cpu_seconds\": \(cpu), \"series\": \(series.count), \"threads\": \(threads)}\n"
+let json =
+  "{\"seconds\": \(wall), \"cpu_seconds\": \(cpu), \"series\": \(series.count), \"threads\": \(threads)}\n"
 try json.write(toFile: "\(out)/attain.json", atomically: true, encoding: .utf8)
 FileHandle.standardError.write(
   "attain AutoETS: \(series.count) series in \(String(format: "%.3f", wall)) s wall, \(String(format: "%.3f", cpu)) s CPU (\(threads) threads)\n"
