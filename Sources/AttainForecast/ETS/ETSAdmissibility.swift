@@ -98,7 +98,19 @@ struct ETSParameterBounds: Sendable, Equatable {
       // q = (p_d p − p_0 p*)/z; every fourth step rescaled to a unit leading coefficient (the
       // leading coefficient squares each step, so this keeps it far from under/overflow while
       // keeping divisions off most steps).
-      for j in 1...d { q[j - 1] = lead * p[j] - constant * p[d - j] }
+      // Coefficients j and d − j (1 ≤ j < d) use the same two inputs: compute them in pairs.
+      q[d - 1] = lead * lead - constant * constant
+      var lo = 1
+      var hi = d - 1
+      while lo < hi {
+        let x = p[lo]
+        let y = p[hi]
+        q[lo - 1] = lead * x - constant * y
+        q[hi - 1] = lead * y - constant * x
+        lo += 1
+        hi -= 1
+      }
+      if lo == hi { q[lo - 1] = (lead - constant) * p[lo] }
       if d & 3 == 0 {
         let norm = abs(q[d - 1])
         guard norm > 0 && norm.isFinite else { return false }

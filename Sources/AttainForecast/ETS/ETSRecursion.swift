@@ -137,7 +137,7 @@ struct ETSRecursion {
       switch season {
       case .none: break
       case .additive:
-        ring[j] = s + gamma * (yt - q - s)
+        ring[j] = s + gamma * d  // y − q − s
         j += 1
         if j == m { j = 0 }
       case .multiplicative:
