@@ -11,22 +11,31 @@ import Testing
     var m: Int
     var y: [Double]
     var alpha, beta, gamma, phi: Double
-    var initial_state: [Double]
-    var final_state: [Double]
-    var n_estimated: Int
+    var initialState: [Double]
+    var finalState: [Double]
+    var nEstimated: Int
     var loglik, aic, aicc, bic, sigma2: Double
     var fitted, residuals, mean, lo80, hi80, lo95, hi95: [Double]
     var testDescription: String { "\(id) \(form)" }
+
+    enum CodingKeys: String, CodingKey {
+      case id, form, m, y, alpha, beta, gamma, phi, loglik, aic, aicc, bic, sigma2
+      case fitted, residuals, mean, lo80, hi80, lo95, hi95
+      case initialState = "initial_state"
+      case finalState = "final_state"
+      case nEstimated = "n_estimated"
+    }
   }
 
-  static let fixedCases: [FixedCase] = (try? ETSFixtures.load([FixedCase].self, "ets_fixed.json")) ?? []
+  static let fixedCases: [FixedCase] =
+    (try? ETSFixtures.load([FixedCase].self, "ets_fixed.json")) ?? []
 
   static func rebuild(_ c: FixedCase) throws -> FittedETS {
     let form = try etsForm(c.form)
     return FittedETS(
       name: "ETS", series: c.y, form: form, seasonLength: form.hasSeason ? c.m : 1,
       parameters: ETSParameters(alpha: c.alpha, beta: c.beta, gamma: c.gamma, phi: c.phi),
-      initialState: c.initial_state, estimatedCount: c.n_estimated, smoothingParameterCount: 0,
+      initialState: c.initialState, estimatedCount: c.nEstimated, smoothingParameterCount: 0,
       optimizer: nil)
   }
 
@@ -46,7 +55,7 @@ import Testing
     #expect(etsClose(model.sigma2, c.sigma2, rel: 1e-8))
     #expect(etsAllClose(model.fittedValues, c.fitted, rel: 1e-9))
     #expect(etsAllClose(model.innovations, c.residuals, rel: 1e-7, floor: 1e-9))
-    #expect(etsAllClose(model.finalState, c.final_state, rel: 1e-8, floor: 1e-9))
+    #expect(etsAllClose(model.finalState, c.finalState, rel: 1e-8, floor: 1e-9))
   }
 
   /// Forecast means and 80/95 % intervals (R `forecast(fit, h = 18)`): analytic class 1, 2 and
@@ -76,7 +85,9 @@ import Testing
       let v = model.forecastVariance(horizon: 30)
       for h in 1...30 {
         let k = Double((h - 1) / c.m)
-        let expected = model.sigma2 * (1 + c.alpha * c.alpha * Double(h - 1) + c.gamma * k * (2 * c.alpha + c.gamma))
+        let expected =
+          model.sigma2
+          * (1 + c.alpha * c.alpha * Double(h - 1) + c.gamma * k * (2 * c.alpha + c.gamma))
         #expect(etsClose(v[h - 1], expected, rel: 1e-12))
       }
     }

@@ -16,11 +16,13 @@ enum ETSFixtures {
 
   /// The `y` values of the M3 series `id` from datasets/m3 (tiny CSV parse, no data layer).
   static func m3Series(file: String = "m3-train.csv") throws -> [String: [Double]] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent()
-    let text = try String(contentsOf: root.appendingPathComponent("datasets/m3/\(file)"), encoding: .utf8)
+      .deletingLastPathComponent()
+    let text = try String(
+      contentsOf: root.appendingPathComponent("datasets/m3/\(file)"), encoding: .utf8)
     var out: [String: [Double]] = [:]
-    for line in text.split(separator: "\n").dropFirst() {
+    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
       let parts = line.split(separator: ",")
       guard parts.count == 3, let v = Double(parts[2]) else { continue }
       out[String(parts[0]), default: []].append(v)
@@ -41,5 +43,7 @@ func etsAllClose(_ a: [Double], _ b: [Double], rel: Double, floor: Double = 1e-1
 
 func etsForm(_ code: String) throws -> ETSForm {
   let spec = try ETSSpec(parsing: code)
-  return ETSForm(error: try #require(spec.error), trend: try #require(spec.trend), season: try #require(spec.season))
+  return ETSForm(
+    error: try #require(spec.error), trend: try #require(spec.trend),
+    season: try #require(spec.season))
 }

@@ -20,4 +20,5 @@ let benchmarks: @Sendable () -> Void = {
   randomBenchmarks()
   dataBenchmarks()
   linearAlgebraBenchmarks()
+  etsBenchmarks()
 }

@@ -10,7 +10,9 @@
 /// smoothing models*, Annals of the Institute of Statistical Mathematics 60(2).
 struct ETSParameterBounds: Sendable, Equatable {
   var lower: (alpha: Double, beta: Double, gamma: Double, phi: Double) = (1e-4, 1e-4, 1e-4, 0.8)
-  var upper: (alpha: Double, beta: Double, gamma: Double, phi: Double) = (0.9999, 0.9999, 0.9999, 0.98)
+  var upper: (alpha: Double, beta: Double, gamma: Double, phi: Double) = (
+    0.9999, 0.9999, 0.9999, 0.98
+  )
 
   static func == (a: Self, b: Self) -> Bool {
     a.lower == b.lower && a.upper == b.upper
@@ -23,13 +25,22 @@ struct ETSParameterBounds: Sendable, Equatable {
   func accepts(
     _ p: ETSParameters, form: ETSForm, m: Int, scratch: UnsafeMutablePointer<Double>
   ) -> Bool {
+    if !inUsualRegion(p, form: form) { return false }
+    return Self.admissible(p, form: form, m: m, scratch: scratch)
+  }
+
+  /// The usual region alone (the cheap box-like checks).
+  @inline(__always)
+  func inUsualRegion(_ p: ETSParameters, form: ETSForm) -> Bool {
     if p.alpha < lower.alpha || p.alpha > upper.alpha { return false }
-    if form.hasTrend && (p.beta < lower.beta || p.beta > p.alpha || p.beta > upper.beta) { return false }
+    if form.hasTrend && (p.beta < lower.beta || p.beta > p.alpha || p.beta > upper.beta) {
+      return false
+    }
     if form.trend == .damped && (p.phi < lower.phi || p.phi > upper.phi) { return false }
     if form.hasSeason && (p.gamma < lower.gamma || p.gamma > 1 - p.alpha || p.gamma > upper.gamma) {
       return false
     }
-    return Self.admissible(p, form: form, m: m, scratch: scratch)
+    return true
   }
 
   /// The admissible region alone (R `admissible`).
@@ -84,10 +95,28 @@ struct ETSParameterBounds: Sendable, Equatable {
       let lead = p[d]
       let constant = p[0]
       if !(abs(constant) < abs(lead)) { return false }
-      for j in 1...d { q[j - 1] = lead * p[j] - constant * p[d - j] }
-      // Rescale to avoid under/overflow over many steps.
-      let norm = abs(q[d - 1])
-      if norm > 0 && norm.isFinite { for j in 0..<d { q[j] /= norm } }
+      // q = (p_d p − p_0 p*)/z; every fourth step rescaled to a unit leading coefficient (the
+      // leading coefficient squares each step, so this keeps it far from under/overflow while
+      // keeping divisions off most steps).
+      // Coefficients j and d − j (1 ≤ j < d) use the same two inputs: compute them in pairs.
+      q[d - 1] = lead * lead - constant * constant
+      var lo = 1
+      var hi = d - 1
+      while lo < hi {
+        let x = p[lo]
+        let y = p[hi]
+        q[lo - 1] = lead * x - constant * y
+        q[hi - 1] = lead * y - constant * x
+        lo += 1
+        hi -= 1
+      }
+      if lo == hi { q[lo - 1] = (lead - constant) * p[lo] }
+      if d & 3 == 0 {
+        let norm = abs(q[d - 1])
+        guard norm > 0 && norm.isFinite else { return false }
+        let inverse = 1 / norm
+        for j in 0..<d { q[j] *= inverse }
+      }
       swap(&p, &q)
       d -= 1
     }

@@ -13,16 +13,13 @@
 /// Perfect fits are floored at −1e10 as in R.
 /// - Complexity: O(iterations × n); no allocation per likelihood evaluation.
 enum ETSEstimator {
-  /// Default optimiser: R's `maxit = 2000`; stops when the simplex's criterion values have a
-  /// standard deviation below 1e-4 (statsforecast's `tol_std`).
-  static let defaultOptimizer = NelderMead(maxIterations: 2000, tolerance: 1e-4, initialStep: 0.05, zeroStep: 1e-4, adaptive: true)
 
   /// Fits `form` to `y`; returns nil when there are not more observations than parameters + 1
   /// (R's "not enough data" rule). Throws for fixed parameters outside the region.
   static func fit(
     _ y: [Double], form: ETSForm, seasonLength: Int, fixed spec: ETSSpec,
     bounds inputBounds: ETSParameterBounds = ETSParameterBounds(),
-    optimizer: NelderMead = defaultOptimizer, name: String
+    optimizer: NelderMead = ETS.defaultOptimizer, restart: Bool = true, name: String
   ) throws -> FittedETS? {
     let n = y.count
     let m = form.hasSeason ? seasonLength : 1
@@ -40,7 +37,8 @@ enum ETSEstimator {
 
     // Starting values (R initparam).
     let dm = Double(m)
-    var alpha = fixedAlpha ?? (bounds.lower.alpha + 0.2 * (bounds.upper.alpha - bounds.lower.alpha) / dm)
+    var alpha =
+      fixedAlpha ?? (bounds.lower.alpha + 0.2 * (bounds.upper.alpha - bounds.lower.alpha) / dm)
     if fixedAlpha == nil && (alpha > 1 || alpha < 0) { alpha = bounds.lower.alpha + 2e-3 }
     var beta = 0.0
     if form.hasTrend {
@@ -79,7 +77,9 @@ enum ETSEstimator {
     if !startOK {
       throw ForecastError.invalidParameter(
         name: "ETS parameters", value: alpha,
-        reason: "\(form) parameters out of range (alpha \(alpha), beta \(beta), gamma \(gamma), phi \(phi))")
+        reason:
+          "\(form) parameters out of range (alpha \(alpha), beta \(beta), gamma \(gamma), phi \(phi))"
+      )
     }
 
     // Free vector: estimated smoothing parameters, then free initial states.
@@ -95,15 +95,28 @@ enum ETSEstimator {
       lower.append(bounds.lower.alpha)
       upper.append(bounds.upper.alpha)
     }
+    // β and γ are optimised as fractions of their α-dependent ranges,
+    //   β = lβ + u (min(α, uβ) − lβ),  γ = lγ + v (min(1 − α, uγ) − lγ),  u, v ∈ [0, 1],
+    // so the usual region is a box that Nelder–Mead clamps to (corners such as β = α are reachable)
+    // and only admissibility needs a penalty.
+    func betaRange(_ a: Double) -> (Double, Double) {
+      (bounds.lower.beta, min(a, bounds.upper.beta))
+    }
+    func gammaRange(_ a: Double) -> (Double, Double) {
+      (bounds.lower.gamma, min(1 - a, bounds.upper.gamma))
+    }
+    func fraction(_ value: Double, _ range: (Double, Double)) -> Double {
+      range.1 > range.0 ? min(max((value - range.0) / (range.1 - range.0), 0), 1) : 0
+    }
     if estimateBeta {
-      x0.append(beta)
-      lower.append(bounds.lower.beta)
-      upper.append(bounds.upper.beta)
+      x0.append(fraction(beta, betaRange(alpha)))
+      lower.append(0)
+      upper.append(1)
     }
     if estimateGamma {
-      x0.append(gamma)
-      lower.append(bounds.lower.gamma)
-      upper.append(bounds.upper.gamma)
+      x0.append(fraction(gamma, gammaRange(alpha)))
+      lower.append(0)
+      upper.append(1)
     }
     if estimatePhi {
       x0.append(phi)
@@ -132,42 +145,78 @@ enum ETSEstimator {
         k += 1
       }
       if estimateBeta {
-        p.beta = v[k]
+        let (lo, hi) = betaRange(p.alpha)
+        p.beta = lo + v[k] * (hi - lo)
         k += 1
       }
       if estimateGamma {
-        p.gamma = v[k]
+        let (lo, hi) = gammaRange(p.alpha)
+        p.gamma = lo + v[k] * (hi - lo)
         k += 1
       }
       if estimatePhi { p.phi = v[k] }
       return p
     }
 
-    let result = y.withUnsafeBufferPointer { yb in
+    var result = y.withUnsafeBufferPointer { yb in
       scratch.withUnsafeMutableBufferPointer { sb in
         let state = sb.baseAddress!
         let ring = state + stateCount
         let work = ring + m
-        return optimizer.minimize(start: x0, lower: lower, upper: upper) { v in
-          let p = unpack(v)
-          if !bounds.accepts(p, form: form, m: m, scratch: work) { return .infinity }
-          var sum = 0.0
-          for k in 0..<(stateCount - (form.hasSeason ? 1 : 0)) {
-            let value = v[smoothingCount + k]
-            state[k] = value
-            if k >= seasonStart { sum += value }
-          }
-          if form.hasSeason {
-            state[stateCount - 1] = seasonTotal - sum
-            if form.season == .multiplicative {
-              for k in seasonStart..<stateCount where state[k] < 0 { return .infinity }
-            }
-          }
-          let value = recursion.criterion(y: yb, parameters: p, initial: state, ring: ring)
-          if value.isNaN { return .infinity }
-          return max(value, -1e10)
+        return optimizer.minimize(start: x0, lower: lower, upper: upper) { v, cutoff in
+          objective(v, cutoff, yb, state, ring, work)
         }
       }
+    }
+    // One restart from the best point when the simplex collapsed early (a cheap guard against
+    // Nelder–Mead's premature convergence).
+    if result.converged && restart {
+      let second = y.withUnsafeBufferPointer { yb in
+        scratch.withUnsafeMutableBufferPointer { sb in
+          let state = sb.baseAddress!
+          let ring = state + stateCount
+          let work = ring + m
+          return optimizer.minimize(start: result.point, lower: lower, upper: upper) { v, cutoff in
+            objective(v, cutoff, yb, state, ring, work)
+          }
+        }
+      }
+      if second.value < result.value {
+        let iterations = result.iterations + second.iterations
+        result = second
+        result.iterations = iterations
+      } else {
+        result.iterations += second.iterations
+      }
+    }
+
+    /// The penalised criterion; the admissibility root test runs only for values below `cutoff`
+    /// (above it the value is irrelevant to the simplex, see `NelderMead`).
+    @inline(__always) func objective(
+      _ v: UnsafeBufferPointer<Double>, _ cutoff: Double, _ yb: UnsafeBufferPointer<Double>,
+      _ state: UnsafeMutablePointer<Double>,
+      _ ring: UnsafeMutablePointer<Double>, _ work: UnsafeMutablePointer<Double>
+    ) -> Double {
+      let p = unpack(v)
+      if !bounds.inUsualRegion(p, form: form) { return .infinity }
+      var sum = 0.0
+      for k in 0..<(stateCount - (form.hasSeason ? 1 : 0)) {
+        let value = v[smoothingCount + k]
+        state[k] = value
+        if k >= seasonStart { sum += value }
+      }
+      if form.hasSeason {
+        state[stateCount - 1] = seasonTotal - sum
+        if form.season == .multiplicative {
+          for k in seasonStart..<stateCount where state[k] < 0 { return .infinity }
+        }
+      }
+      let value = recursion.criterion(
+        y: yb, parameters: p, initial: state, ring: ring, cutoff: cutoff)
+      if value.isNaN { return .infinity }
+      if value >= cutoff { return value }
+      if !ETSParameterBounds.admissible(p, form: form, m: m, scratch: work) { return .infinity }
+      return max(value, -1e10)
     }
 
     let parameters = result.point.withUnsafeBufferPointer { unpack($0) }

@@ -87,7 +87,9 @@ enum ETSForecastVariance {
         for j in 0..<m {
           let aij = a[i * m + j]
           if aij == 0 { continue }
-          for k in 0..<p1 { for l in 0..<p1 { out[(i * p1 + k) * size + j * p1 + l] = aij * b[k * p1 + l] } }
+          for k in 0..<p1 {
+            for l in 0..<p1 { out[(i * p1 + k) * size + j * p1 + l] = aij * b[k * p1 + l] }
+          }
         }
       }
       return out
@@ -127,7 +129,9 @@ enum ETSForecastVariance {
       var mu = 0.0
       for r in 0..<p1 { mu += mh[r * m + m - 1] }
       var hvh = 0.0
-      for a in 0..<p1 { for b in 0..<p1 { hvh += vh[((m - 1) * p1 + a) * size + (m - 1) * p1 + b] } }
+      for a in 0..<p1 {
+        for b in 0..<p1 { hvh += vh[((m - 1) * p1 + a) * size + (m - 1) * p1 + b] }
+      }
       mean[step] = mu
       variance[step] = (1 + s2) * hvh + s2 * mu * mu
       if step == h - 1 { break }

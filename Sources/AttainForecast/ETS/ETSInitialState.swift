@@ -110,7 +110,9 @@ enum ETSInitialState {
       figure[t % m] += d
       counts[t % m] += 1
     }
-    for i in 0..<m { figure[i] = counts[i] > 0 ? figure[i] / Double(counts[i]) : (multiplicative ? 1 : 0) }
+    for i in 0..<m {
+      figure[i] = counts[i] > 0 ? figure[i] / Double(counts[i]) : (multiplicative ? 1 : 0)
+    }
     let mean = figure.reduce(0, +) / Double(m)
     for i in 0..<m { figure[i] = multiplicative ? figure[i] / mean : figure[i] - mean }
     return (0..<n).map { figure[$0 % m] }
@@ -150,7 +152,9 @@ enum ETSInitialState {
     var b = rhs
     for col in 0..<n {
       var pivot = col
-      for r in (col + 1)..<max(n, col + 1) where abs(a[r * n + col]) > abs(a[pivot * n + col]) { pivot = r }
+      for r in (col + 1)..<max(n, col + 1) where abs(a[r * n + col]) > abs(a[pivot * n + col]) {
+        pivot = r
+      }
       if pivot != col {
         for k in 0..<n { a.swapAt(col * n + k, pivot * n + k) }
         b.swapAt(col, pivot)

@@ -59,27 +59,32 @@ struct ETSRecursion {
 
   /// −2 log L (without constants) for `y` from the initial states `x` (R layout; the seasonal
   /// part is copied into `ring`, which is overwritten). Returns NaN or ±∞ for numerical failure.
+  /// With additive errors it may return early a partial value ≥ `cutoff` once the result is
+  /// known to exceed it.
   /// - Complexity: O(n); no allocation.
   @inline(__always)
   func criterion(
     y: UnsafeBufferPointer<Double>, parameters p: ETSParameters, initial x: UnsafePointer<Double>,
-    ring: UnsafeMutablePointer<Double>
+    ring: UnsafeMutablePointer<Double>, cutoff: Double = .infinity
   ) -> Double {
     let n = y.count
+    // Additive errors: n log Σε² only grows, so stop once Σε² ≥ exp(cutoff / n).
+    let sseLimit =
+      form.error == .additive && cutoff < .infinity ? exp(cutoff / Double(n)) : .infinity
     var level = x[0]
     var slope = form.hasTrend ? x[1] : 0
     if form.hasSeason { loadRing(from: x, into: ring) }
     let alpha = p.alpha
-    let betaRatio = form.hasTrend ? p.beta / p.alpha : 0
+    let beta = form.hasTrend ? p.beta : 0
     let gamma = p.gamma
     let phi = form.trend == .damped ? p.phi : 1
     let hasTrend = form.hasTrend
     let season = form.season
     let additiveError = form.error == .additive
     var sse = 0.0
-    // Π|μ_t| kept as significand × 2^exponent so no log is needed inside the loop.
+    // Σ log|μ_t| as the log of running products, renormalised rarely (no log per step).
     var product = 1.0
-    var exponent = 0
+    var logSum = 0.0
     var j = 0
     let base = y.baseAddress!
     for t in 0..<n {
@@ -89,6 +94,9 @@ struct ETSRecursion {
       var s = 0.0
       let mu: Double
       let deseasonalised: Double
+      // y/q, needed by the multiplicative seasonal update (one reciprocal serves it and ε).
+      var ratio = 0.0
+      var inverseQ = 0.0
       switch season {
       case .none:
         mu = q
@@ -101,36 +109,45 @@ struct ETSRecursion {
         s = ring[j]
         mu = q * s
         deseasonalised = abs(s) < 1e-10 ? 1e10 : yt / s
+        inverseQ = 1 / q
+        ratio = abs(q) < 1e-10 ? 1e10 : yt * inverseQ
       }
       let e: Double
       if additiveError {
         e = yt - mu
       } else {
-        e = (yt - mu) / mu
+        // (y − qs)/(qs) = (y/s)/q − 1 with multiplicative seasons: no third division.
+        e =
+          season == .multiplicative && abs(s) >= 1e-10
+          ? deseasonalised * inverseQ - 1 : (yt - mu) / mu
         product *= abs(mu)
-        if !(product > 0) || !product.isFinite { return .infinity }
-        exponent += Int(product.exponent)
-        product = product.significand
+        if !(product > 1e-150 && product < 1e150) {
+          if !(product > 0) || !product.isFinite { return .infinity }
+          logSum += log(product)
+          product = 1
+        }
       }
       sse += e * e
-      let newLevel = q + alpha * (deseasonalised - q)
-      if hasTrend { slope = phib + betaRatio * (newLevel - level - phib) }
+      if sse >= sseLimit { return Double(n) * log(sse) }
+      // ℓ_t = q + α d and b_t = φ b + β d with d = p_t − q_t: algebraically R's
+      // b_t = φb + (β/α)(ℓ_t − ℓ_{t−1} − φb), with a shorter dependency chain.
+      let d = deseasonalised - q
+      level = q + alpha * d
+      if hasTrend { slope = phib + beta * d }
       switch season {
       case .none: break
       case .additive:
-        ring[j] = s + gamma * (yt - q - s)
+        ring[j] = s + gamma * d  // y − q − s
         j += 1
         if j == m { j = 0 }
       case .multiplicative:
-        let ratio = abs(q) < 1e-10 ? 1e10 : yt / q
         ring[j] = s + gamma * (ratio - s)
         j += 1
         if j == m { j = 0 }
       }
-      level = newLevel
     }
     var value = Double(n) * log(sse)
-    if !additiveError { value += 2 * (log(product) + Double(exponent) * M_LN2) }
+    if !additiveError { value += 2 * (logSum + log(product)) }
     return value
   }
 
@@ -149,7 +166,9 @@ struct ETSRecursion {
     var slope = form.hasTrend ? initial[1] : 0
     if form.hasSeason {
       initial.withUnsafeBufferPointer { x in
-        ring.withUnsafeMutableBufferPointer { loadRing(from: x.baseAddress!, into: $0.baseAddress!) }
+        ring.withUnsafeMutableBufferPointer {
+          loadRing(from: x.baseAddress!, into: $0.baseAddress!)
+        }
       }
     }
     let phi = form.trend == .damped ? p.phi : 1

@@ -108,7 +108,9 @@ public struct ETSSpec: Sendable, Hashable, CustomStringConvertible {
   public init(parsing code: String) throws {
     var chars = Array(code.uppercased())
     func fail() -> ForecastError {
-      .invalidParameter(name: "ets model", value: .nan, reason: "expected a code like MAM, AAdN or ZZZ, got \(code)")
+      .invalidParameter(
+        name: "ets model", value: .nan, reason: "expected a code like MAM, AAdN or ZZZ, got \(code)"
+      )
     }
     // "AAdN": the lower-case d was upper-cased above; rebuild from the original text.
     let original = Array(code)

@@ -52,7 +52,8 @@ public struct FittedETS: FittedForecaster, Sendable {
 
   init(
     name: String, series y: [Double], form: ETSForm, seasonLength m: Int, parameters: ETSParameters,
-    initialState: [Double], estimatedCount: Int, smoothingParameterCount: Int, optimizer: NelderMeadResult?
+    initialState: [Double], estimatedCount: Int, smoothingParameterCount: Int,
+    optimizer: NelderMeadResult?
   ) {
     self.name = name
     self.form = form
@@ -87,7 +88,8 @@ public struct FittedETS: FittedForecaster, Sendable {
     self.bic = criterion + log(Double(n)) * Double(k)
     let denominator = Double(n - k - 1)
     self.aicc = denominator > 0 ? aic + 2 * Double(k) * Double(k + 1) / denominator : .infinity
-    let smoothingInModel = 1 + (form.hasTrend ? 1 : 0) + (form.hasSeason ? 1 : 0) + (form.trend == .damped ? 1 : 0)
+    let smoothingInModel =
+      1 + (form.hasTrend ? 1 : 0) + (form.hasSeason ? 1 : 0) + (form.trend == .damped ? 1 : 0)
     let freeStates = initialState.count - (form.hasSeason ? 1 : 0)
     let dof = n - smoothingInModel - freeStates
     self.sigma2 = dof > 0 ? sse / Double(dof) : sse / Double(max(n, 1))
@@ -157,7 +159,8 @@ public struct FittedETS: FittedForecaster, Sendable {
   public func forecast(horizon: Int, levels: [Double]) -> Forecast {
     let sorted = levels.sorted()
     guard horizon > 0 else {
-      return Forecast(mean: [], levels: sorted, lower: sorted.map { _ in [] }, upper: sorted.map { _ in [] })
+      return Forecast(
+        mean: [], levels: sorted, lower: sorted.map { _ in [] }, upper: sorted.map { _ in [] })
     }
     let mean = pointForecast(horizon: horizon)
     let variance = forecastVariance(horizon: horizon)
@@ -177,7 +180,8 @@ public struct FittedETS: FittedForecaster, Sendable {
   public var scratchCount: Int { max(seasonLength, 1) }
 
   /// Simulates the state equations forward: y = μ + σz (additive) or μ(1 + σz) (multiplicative)
-  /// with z the given shocks and σ = √sigma2, then updates the states with y.
+  /// with z the given shocks and σ = √sigma2, then updates the states with y. Needs
+  /// `scratchCount` doubles of scratch (the path is NaN otherwise).
   /// - Complexity: O(h); no allocation.
   public func samplePath(
     shocks: UnsafeBufferPointer<Double>, into path: UnsafeMutableBufferPointer<Double>,
@@ -185,7 +189,12 @@ public struct FittedETS: FittedForecaster, Sendable {
   ) {
     let h = min(path.count, shocks.count)
     let m = seasonLength
-    let ring = scratch.baseAddress!
+    let ring = scratch
+    if form.hasSeason && scratch.count < m {
+      // Not enough scratch for the seasonal states: no path can be drawn.
+      for t in 0..<path.count { path[t] = .nan }
+      return
+    }
     let offset = form.hasTrend ? 2 : 1
     if form.hasSeason { for k in 0..<m { ring[k] = finalState[offset + m - 1 - k] } }
     var level = finalState[0]

@@ -52,10 +52,23 @@ public struct NelderMead: Sendable, Equatable {
     start: [Double], lower: [Double] = [], upper: [Double] = [],
     _ objective: (UnsafeBufferPointer<Double>) -> Double
   ) -> NelderMeadResult {
+    minimize(start: start, lower: lower, upper: upper) { point, _ in objective(point) }
+  }
+
+  /// Minimises an objective that may stop early: it receives a `cutoff` and, when it can tell
+  /// that its value is at least `cutoff`, may return any value ≥ `cutoff` (e.g. a partial sum or
+  /// an unpenalised value) — the simplex decision is the same. Values below `cutoff` must be exact.
+  /// The cutoff is `+∞` for the initial simplex and shrink steps.
+  /// - Complexity: as `minimize(start:lower:upper:_:)`.
+  public func minimize(
+    start: [Double], lower: [Double] = [], upper: [Double] = [],
+    cutoffObjective objective: (UnsafeBufferPointer<Double>, Double) -> Double
+  ) -> NelderMeadResult {
     let n = start.count
     if n == 0 {
-      let value = [Double]().withUnsafeBufferPointer { objective($0) }
-      return NelderMeadResult(point: [], value: value, iterations: 0, evaluations: 1, converged: true)
+      let value = [Double]().withUnsafeBufferPointer { objective($0, .infinity) }
+      return NelderMeadResult(
+        point: [], value: value, iterations: 0, evaluations: 1, converged: true)
     }
     let lo = lower.count == n ? lower : [Double](repeating: -.infinity, count: n)
     let hi = upper.count == n ? upper : [Double](repeating: .infinity, count: n)
@@ -65,8 +78,8 @@ public struct NelderMead: Sendable, Equatable {
     let rho = adaptive ? 0.75 - 1 / (2 * dn) : 0.5
     let sigma = adaptive ? 1 - 1 / dn : 0.5
 
-    // One allocation: simplex (n+1)·n, values n+1, centroid, reflected, trial.
-    var storage = [Double](repeating: 0, count: (n + 1) * n + (n + 1) + 3 * n)
+    // One allocation: simplex (n+1)·n, values n+1, centroid, reflected, trial, vertex sum, bounds.
+    var storage = [Double](repeating: 0, count: (n + 1) * n + (n + 1) + 6 * n)
     var iterations = 0
     var evaluations = 0
     var converged = false
@@ -78,13 +91,38 @@ public struct NelderMead: Sendable, Equatable {
       let centroid = values + (n + 1)
       let reflected = centroid + n
       let trial = reflected + n
+      let vertexSum = trial + n
+      let lowerBound = vertexSum + n
+      let upperBound = lowerBound + n
+      for j in 0..<n {
+        lowerBound[j] = lo[j]
+        upperBound[j] = hi[j]
+      }
 
       @inline(__always) func clamp(_ p: UnsafeMutablePointer<Double>) {
-        for j in 0..<n { p[j] = Swift.min(Swift.max(p[j], lo[j]), hi[j]) }
+        for j in 0..<n { p[j] = Swift.min(Swift.max(p[j], lowerBound[j]), upperBound[j]) }
       }
-      @inline(__always) func evaluate(_ p: UnsafeMutablePointer<Double>) -> Double {
+      @inline(__always) func resum() {
+        for j in 0..<n { vertexSum[j] = 0 }
+        for i in 0...n {
+          let row = simplex + i * n
+          for j in 0..<n { vertexSum[j] += row[j] }
+        }
+      }
+      /// Replaces the worst vertex by `point`, keeping the vertex sum current.
+      @inline(__always) func replace(
+        _ row: UnsafeMutablePointer<Double>, with point: UnsafeMutablePointer<Double>
+      ) {
+        for j in 0..<n {
+          vertexSum[j] += point[j] - row[j]
+          row[j] = point[j]
+        }
+      }
+      @inline(__always) func evaluate(_ p: UnsafeMutablePointer<Double>, cutoff: Double = .infinity)
+        -> Double
+      {
         evaluations += 1
-        let v = objective(UnsafeBufferPointer(start: p, count: n))
+        let v = objective(UnsafeBufferPointer(start: p, count: n), cutoff)
         return v.isNaN ? .infinity : v
       }
 
@@ -98,63 +136,83 @@ public struct NelderMead: Sendable, Equatable {
         clamp(row)
         values[i] = evaluate(row)
       }
+      resum()
 
       while iterations < maxIterations {
         // Best, worst and second-worst vertices in one pass.
         var best = 0
         var worst = 0
+        var bestValue = values[0]
+        var worstValue = values[0]
         for i in 1...n {
-          if values[i] < values[best] { best = i }
-          if values[i] > values[worst] { worst = i }
+          let v = values[i]
+          if v < bestValue {
+            bestValue = v
+            best = i
+          }
+          if v > worstValue {
+            worstValue = v
+            worst = i
+          }
         }
         if best == worst { worst = best == 0 ? 1 : 0 }
         var second = worst == 0 ? 1 : 0
-        for i in 0...n where i != worst && values[i] > values[second] { second = i }
-        bestIndex = best
-        // Convergence: spread of the function values.
-        var mean = 0.0
-        for i in 0...n { mean += values[i] }
-        mean /= dn + 1
-        var variance = 0.0
-        for i in 0...n {
-          let d = values[i] - mean
-          variance += d * d
+        var secondValue = values[second]
+        for i in 0...n where i != worst {
+          let v = values[i]
+          if v > secondValue {
+            secondValue = v
+            second = i
+          }
         }
-        variance /= dn + 1
-        if variance.squareRoot() < tolerance || (values[best] == values[worst] && values[best].isFinite) {
+        bestIndex = best
+        // Convergence: population standard deviation of the values below `tolerance`. It lies
+        // between range/√(2(n+1)) and range/2, so the O(n) pass is only needed in between.
+        if values[best] == .infinity { break }
+        let range = values[worst] - values[best]
+        if range < 2 * tolerance {
           converged = true
           break
         }
-        if values[best] == .infinity { break }
+        if range < tolerance * (2 * (dn + 1)).squareRoot() {
+          var mean = 0.0
+          for i in 0...n { mean += values[i] }
+          mean /= dn + 1
+          var variance = 0.0
+          for i in 0...n {
+            let d = values[i] - mean
+            variance += d * d
+          }
+          variance /= dn + 1
+          if variance.squareRoot() < tolerance {
+            converged = true
+            break
+          }
+        }
         iterations += 1
 
         let worstRow = simplex + worst * n
-        for j in 0..<n { centroid[j] = 0 }
-        for i in 0...n where i != worst {
-          let row = simplex + i * n
-          for j in 0..<n { centroid[j] += row[j] }
-        }
         for j in 0..<n {
-          centroid[j] /= dn
+          centroid[j] = (vertexSum[j] - worstRow[j]) / dn
           reflected[j] = centroid[j] + alpha * (centroid[j] - worstRow[j])
         }
         clamp(reflected)
-        let fr = evaluate(reflected)
+        let fr = evaluate(reflected, cutoff: values[worst])
 
         if values[best] <= fr && fr < values[second] {
-          for j in 0..<n { worstRow[j] = reflected[j] }
+          replace(worstRow, with: reflected)
           values[worst] = fr
           continue
         }
         if fr < values[best] {
           for j in 0..<n { trial[j] = centroid[j] + gamma * (reflected[j] - centroid[j]) }
           clamp(trial)
-          let fe = evaluate(trial)
+          let fe = evaluate(trial, cutoff: fr)
           if fe < fr {
-            for j in 0..<n { worstRow[j] = trial[j] }
+            replace(worstRow, with: trial)
             values[worst] = fe
           } else {
-            for j in 0..<n { worstRow[j] = reflected[j] }
+            replace(worstRow, with: reflected)
             values[worst] = fr
           }
           continue
@@ -163,9 +221,9 @@ public struct NelderMead: Sendable, Equatable {
           // Outside contraction.
           for j in 0..<n { trial[j] = centroid[j] + rho * (reflected[j] - centroid[j]) }
           clamp(trial)
-          let fc = evaluate(trial)
-          if fc <= fr {
-            for j in 0..<n { worstRow[j] = trial[j] }
+          let fc = evaluate(trial, cutoff: fr)
+          if fc < fr {
+            replace(worstRow, with: trial)
             values[worst] = fc
             continue
           }
@@ -173,9 +231,9 @@ public struct NelderMead: Sendable, Equatable {
           // Inside contraction.
           for j in 0..<n { trial[j] = centroid[j] - rho * (reflected[j] - centroid[j]) }
           clamp(trial)
-          let fc = evaluate(trial)
+          let fc = evaluate(trial, cutoff: values[worst])
           if fc < values[worst] {
-            for j in 0..<n { worstRow[j] = trial[j] }
+            replace(worstRow, with: trial)
             values[worst] = fc
             continue
           }
@@ -188,6 +246,7 @@ public struct NelderMead: Sendable, Equatable {
           clamp(row)
           values[i] = evaluate(row)
         }
+        resum()
       }
       var best = 0
       for i in 1...n where values[i] < values[best] { best = i }
@@ -197,7 +256,8 @@ public struct NelderMead: Sendable, Equatable {
     let point = Array(storage[offset..<(offset + n)])
     let value = storage[(n + 1) * n + bestIndex]
     return NelderMeadResult(
-      point: point, value: value, iterations: iterations, evaluations: evaluations, converged: converged)
+      point: point, value: value, iterations: iterations, evaluations: evaluations,
+      converged: converged)
   }
 }
 
