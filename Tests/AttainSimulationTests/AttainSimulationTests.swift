@@ -1,0 +1,2 @@
+// Tests of AttainSimulation live in this target; this file keeps the folder in git.
+import Testing
