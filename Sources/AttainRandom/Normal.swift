@@ -25,11 +25,13 @@ extension Xoshiro256PlusPlus {
     while true {
       let bits = next()
       let i = Int(truncatingIfNeeded: bits & 0xFF)
-      let sign: Double = (bits & 0x100) == 0 ? 1 : -1
-      let u = Double(bits >> 11) * 0x1.0p-53
+      let sign = (bits & 0x100) << 55  // bit 8 becomes the sign bit: no branch to mispredict
+      let u = Double(Int64(bitPattern: bits >> 11)) * 0x1.0p-53  // signed: one cvtsi2sd
       let z = u * x[i]
-      if z < x[i + 1] { return sign * z }
-      if let accepted = normalSlowPath(layer: i, z: z, x: x, f: f) { return sign * accepted }
+      if z < x[i + 1] { return Double(bitPattern: z.bitPattern | sign) }
+      if let accepted = normalSlowPath(layer: i, z: z, x: x, f: f) {
+        return Double(bitPattern: accepted.bitPattern | sign)
+      }
     }
   }
 

@@ -6,5 +6,5 @@ struct AttainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "attain",
     abstract: "Sales targets that are challenging yet achievable: forecast, simulate, recommend, plan.",
-    subcommands: [])
+    subcommands: [BenchCommand.self])
 }
