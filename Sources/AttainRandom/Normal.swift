@@ -29,28 +29,33 @@ extension Xoshiro256PlusPlus {
       let u = Double(Int64(bitPattern: bits >> 11)) * 0x1.0p-53  // signed: one cvtsi2sd
       let z = u * x[i]
       if z < x[i + 1] { return Double(bitPattern: z.bitPattern | sign) }
-      if let accepted = normalSlowPath(layer: i, z: z, x: x, f: f) {
-        return Double(bitPattern: accepted.bitPattern | sign)
-      }
+      // The generator goes to the slow path by value and comes back, so its state can stay
+      // in registers in bulk loops (an `inout` call would force it to memory every draw).
+      let (accepted, value, state) = Xoshiro256PlusPlus.normalSlowPath(self, layer: i, z: z, x: x, f: f)
+      self = state
+      if accepted { return Double(bitPattern: value.bitPattern | sign) }
     }
   }
 
-  /// The rare ziggurat cases: the tail (layer 0) or a wedge test; `nil` means start over.
-  @usableFromInline
-  mutating func normalSlowPath(
-    layer i: Int, z: Double, x: UnsafeMutablePointer<Double>, f: UnsafeMutablePointer<Double>
-  ) -> Double? {
+  /// The rare ziggurat cases: the tail (layer 0) or a wedge test; `accepted == false` means
+  /// start over. Returns the generator's new state.
+  @usableFromInline @inline(never)
+  static func normalSlowPath(
+    _ generator: Xoshiro256PlusPlus, layer i: Int, z: Double, x: UnsafeMutablePointer<Double>,
+    f: UnsafeMutablePointer<Double>
+  ) -> (accepted: Bool, value: Double, state: Xoshiro256PlusPlus) {
+    var g = generator
     if i == 0 {
       // Tail beyond r: Marsaglia (1964). Uniforms in (0, 1] so the logarithms are finite.
       let r = ZigguratTables.r
       while true {
-        let a = -_log(1 - nextUniform()) / r
-        let b = -_log(1 - nextUniform())
-        if b + b > a * a { return r + a }
+        let a = -_log(1 - g.nextUniform()) / r
+        let b = -_log(1 - g.nextUniform())
+        if b + b > a * a { return (true, r + a, g) }
       }
     }
-    let y = f[i] + nextUniform() * (f[i + 1] - f[i])
-    return y < _exp(-0.5 * z * z) ? z : nil
+    let y = f[i] + g.nextUniform() * (f[i + 1] - f[i])
+    return (y < _exp(-0.5 * z * z), z, g)
   }
 }
 

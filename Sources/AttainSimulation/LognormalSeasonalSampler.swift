@@ -42,10 +42,9 @@ public struct LognormalSeasonalSampler: BatchPathSampler {
   ) {
     let n = min(shocks.count, paths.count)
     guard n > 0, horizon > 0, let z = shocks.baseAddress, let y = paths.baseAddress else { return }
-    let offset = -0.5 * sigma * sigma
-    let s = sigma
-    for k in 0..<n { y[k] = s * z[k] + offset }
-    VectorExp.exponentiate(UnsafeMutableBufferPointer(start: y, count: n))
+    VectorExp.exponentiate(
+      UnsafeBufferPointer(start: z, count: n), scale: sigma, offset: -0.5 * sigma * sigma,
+      into: UnsafeMutableBufferPointer(start: y, count: n))
     let level = self.level
     seasonal.withUnsafeBufferPointer { factors in
       guard let f = factors.baseAddress else { return }

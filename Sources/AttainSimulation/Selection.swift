@@ -50,35 +50,82 @@ enum Selection {
 
   /// Type-7 quantiles (linear interpolation between order statistics x₍⌊h⌋₎ and x₍⌊h⌋₊₁₎ at
   /// h = (n − 1)q; Hyndman & Fan 1996) of `a` for each level in `levels`, in the order given.
-  /// Permutes `a`.
-  /// - Complexity: expected O(n · distinct ranks), no allocation beyond the result.
+  /// Does not modify `buffer`. Values must not be NaN.
+  ///
+  /// Each level is found by sampling selection (after Floyd & Rivest 1975): the order
+  /// statistics of a strided sample of 512 values bracket the wanted rank with a ±4σ margin,
+  /// one branch-free pass counts the values below the bracket and copies those inside it, and
+  /// the rank is selected within the bracket (≈ 10 % of the values). If the bracket misses (rare,
+  /// e.g. heavy ties), the level falls back to selection over a full copy.
+  /// - Complexity: expected O(n) per level; scratch of n doubles (temporary, not heap).
   static func quantiles(_ buffer: UnsafeMutableBufferPointer<Double>, levels: [Double]) -> [Double] {
     let n = buffer.count
     guard n > 0, let a = buffer.baseAddress else { return levels.map { _ in .nan } }
-    // The order statistics needed, ascending and distinct.
-    var ranks: [Int] = []
-    ranks.reserveCapacity(2 * levels.count)
-    for q in levels {
-      let h = Double(n - 1) * min(max(q, 0), 1)
-      let lower = Int(h.rounded(.down))
-      ranks.append(lower)
-      if lower + 1 < n && h > Double(lower) { ranks.append(lower + 1) }
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: n + 512) { scratch in
+      guard let work = scratch.baseAddress else { return levels.map { _ in .nan } }
+      return levels.map { q in
+        let h = Double(n - 1) * min(max(q, 0), 1)
+        let lower = Int(h.rounded(.down))
+        let fraction = h - Double(lower)
+        let needsUpper = fraction > 0 && lower + 1 < n
+        let (x0, x1) = orderStatistics(a, count: n, rank: lower, andNext: needsUpper, work: work)
+        return needsUpper ? x0 + fraction * (x1 - x0) : x0
+      }
     }
-    ranks.sort()
-    var start = 0
-    var previous = -1
-    for k in ranks where k != previous {
-      select(a, k, lo: start, hi: n - 1)
-      start = k + 1
-      previous = k
+  }
+
+  /// The `rank`-th smallest value of a[0..<n] and (if `andNext`) the next one, without
+  /// modifying `a`; `work` has room for n + 512 doubles.
+  static func orderStatistics(
+    _ a: UnsafeMutablePointer<Double>, count n: Int, rank k: Int, andNext: Bool, work: UnsafeMutablePointer<Double>
+  ) -> (Double, Double) {
+    let sampleSize = 512
+    if n > 4 * sampleSize {
+      // Bracket the rank with two order statistics of a strided sample.
+      let sample = work + n
+      for i in 0..<sampleSize { sample[i] = a[i * n / sampleSize] }
+      let position = Double(k) / Double(n - 1) * Double(sampleSize - 1)
+      let p = position / Double(sampleSize - 1)
+      let margin = 4 * (Double(sampleSize) * p * (1 - p)).squareRoot() + 4
+      let lowRank = Int((position - margin).rounded(.down))
+      let highRank = Int((position + margin).rounded(.up))
+      var low = -Double.infinity
+      var high = Double.infinity
+      if lowRank >= 0 {
+        select(sample, lowRank, lo: 0, hi: sampleSize - 1)
+        low = sample[lowRank]
+      }
+      if highRank < sampleSize {
+        select(sample, highRank, lo: max(lowRank, 0), hi: sampleSize - 1)
+        high = sample[highRank]
+      }
+      // One branch-free pass: count below the bracket, copy the values inside it.
+      var below = 0
+      var inside = 0
+      for i in 0..<n {
+        let x = a[i]
+        work[inside] = x
+        below &+= x < low ? 1 : 0
+        inside &+= (x >= low && x <= high) ? 1 : 0
+      }
+      let last = k + (andNext ? 1 : 0)
+      if below <= k && last < below + inside {
+        let r = k - below
+        select(work, r, lo: 0, hi: inside - 1)
+        let x0 = work[r]
+        if !andNext { return (x0, x0) }
+        var x1 = Double.infinity
+        for i in (r + 1)..<inside { x1 = min(x1, work[i]) }
+        return (x0, x1)
+      }
     }
-    return levels.map { q in
-      let h = Double(n - 1) * min(max(q, 0), 1)
-      let lower = Int(h.rounded(.down))
-      let fraction = h - Double(lower)
-      if fraction == 0 || lower + 1 >= n { return a[lower] }
-      return a[lower] + fraction * (a[lower + 1] - a[lower])
-    }
+    for i in 0..<n { work[i] = a[i] }
+    select(work, k, lo: 0, hi: n - 1)
+    let x0 = work[k]
+    if !andNext || k + 1 >= n { return (x0, x0) }
+    var x1 = Double.infinity
+    for i in (k + 1)..<n { x1 = min(x1, work[i]) }
+    return (x0, x1)
   }
 }
 

@@ -1,7 +1,7 @@
 extension TotalSummary {
   /// Summarises the totals of P paths: mean, standard deviation, quantiles, targets at
   /// attainment probabilities and, if `target` is given, P(total ≥ target) with its Monte
-  /// Carlo standard error and the expected shortfall. Permutes `totals` (selection).
+  /// Carlo standard error and the expected shortfall. Does not modify `totals`.
   /// The totals must be finite.
   /// - Complexity: expected O(P · (number of levels)).
   public init(
@@ -10,25 +10,54 @@ extension TotalSummary {
   ) {
     let n = totals.count
     let count = Double(n)
-    var sum = 0.0
-    for x in totals { sum += x }
-    let mean = n > 0 ? sum / count : .nan
-    var squares = 0.0
-    for x in totals { squares += (x - mean) * (x - mean) }
+    let t = target ?? .infinity
+    // Pass 1: sum, paths reaching the target and the shortfall, four interleaved accumulators
+    // (a fixed summation order, so results stay bit-reproducible).
+    var sum = SIMD4<Double>()
+    var shortfall = SIMD4<Double>()
+    var reached = 0
+    var i = 0
+    if let p = totals.baseAddress {
+      while i + 4 <= n {
+        let x = SIMD4(p[i], p[i + 1], p[i + 2], p[i + 3])
+        sum += x
+        shortfall += (SIMD4(repeating: t) - x).replacing(with: 0, where: x .>= t)
+        for lane in 0..<4 { reached &+= x[lane] >= t ? 1 : 0 }
+        i += 4
+      }
+    }
+    var tailSum = 0.0
+    var tailShortfall = 0.0
+    while i < n {
+      let x = totals[i]
+      tailSum += x
+      tailShortfall += x >= t ? 0 : t - x
+      reached &+= x >= t ? 1 : 0
+      i += 1
+    }
+    let mean = n > 0 ? (sum.sum() + tailSum) / count : .nan
+    var squares = SIMD4<Double>()
+    var tailSquares = 0.0
+    i = 0
+    if let p = totals.baseAddress {
+      while i + 4 <= n {
+        let d = SIMD4(p[i], p[i + 1], p[i + 2], p[i + 3]) - mean
+        squares += d * d
+        i += 4
+      }
+    }
+    while i < n {
+      tailSquares += (totals[i] - mean) * (totals[i] - mean)
+      i += 1
+    }
     paths = n
     self.mean = mean
-    standardDeviation = n > 1 ? (squares / (count - 1)).squareRoot() : 0
+    standardDeviation = n > 1 ? ((squares.sum() + tailSquares) / (count - 1)).squareRoot() : 0
     if let target {
-      var reached = 0
-      var shortfall = 0.0
-      for x in totals {
-        reached &+= x >= target ? 1 : 0
-        shortfall += max(target - x, 0)
-      }
       let p = n > 0 ? Double(reached) / count : .nan
       attainment = Attainment(
         target: target, probability: p, standardError: (p * (1 - p) / count).squareRoot(),
-        expectedShortfall: shortfall / count)
+        expectedShortfall: (shortfall.sum() + tailShortfall) / count)
     } else {
       attainment = nil
     }

@@ -27,50 +27,66 @@ public enum VectorExp {
   /// Replaces every element x of `buffer` by eˣ.
   public static func exponentiate(_ buffer: UnsafeMutableBufferPointer<Double>) {
     guard let p = buffer.baseAddress else { return }
-    let n = buffer.count
+    exponentiate(UnsafeBufferPointer(start: p, count: buffer.count), scale: 1, offset: 0, into: buffer)
+  }
+
+  /// Writes exp(`scale`·x + `offset`) for every x of `input` into `output` (same count; the
+  /// two may be the same memory). The affine map is fused into the exponential's first pass.
+  public static func exponentiate(
+    _ input: UnsafeBufferPointer<Double>, scale: Double, offset: Double, into output: UnsafeMutableBufferPointer<Double>
+  ) {
+    guard let x = input.baseAddress, let y = output.baseAddress else { return }
+    let n = min(input.count, output.count)
     let block = 256
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { shifted in
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * block) { shifted in
       guard let t = shifted.baseAddress else { return }
       var start = 0
       while start < n {
         let count = min(block, n - start)
-        exponentiateBlock(p + start, count: count, shifted: t)
+        exponentiateBlock(x + start, scale: scale, offset: offset, into: y + start, count: count, shifted: t)
         start += count
       }
     }
   }
 
-  /// One block of at most 256 values: a vectorisable pass for the reduction and polynomial,
-  /// then a scalar pass applying the table and the power of two.
+  /// One block of at most 256 values: a vectorisable pass for the range check, reduction and
+  /// polynomial (into scratch, so `input` may alias `p`), then a scalar pass applying the
+  /// table and the power of two. `t` has room for 512 doubles.
   @inline(__always)
-  static func exponentiateBlock(_ p: UnsafeMutablePointer<Double>, count n: Int, shifted t: UnsafeMutablePointer<Double>) {
-    var outside: UInt64 = 0
-    for i in 0..<n { outside |= p[i].magnitude <= 708 ? 0 : 1 }
-    if outside != 0 {
-      for i in 0..<n { p[i] = exp(p[i]) }
-      return
-    }
+  static func exponentiateBlock(
+    _ input: UnsafePointer<Double>, scale a: Double, offset b: Double, into p: UnsafeMutablePointer<Double>,
+    count n: Int, shifted t: UnsafeMutablePointer<Double>
+  ) {
+    let polynomial = t + 256
     let shifter = 0x1.8p52
     let scale = 64 * 1.442_695_040_888_963_4
     let ln2Hi = 0x1.62e42fee00000p-1 / 64  // 20 + 32 significant bits: k·ln2Hi is exact
     let ln2Lo = 0x1.a39ef35793c76p-33 / 64
+    let limit = (708.0).bitPattern
+    var outside: UInt64 = 0
     for i in 0..<n {
-      let x = p[i]
+      let x = input[i] * a + b
+      // |x| > 708 or NaN ⇔ the magnitude's bits exceed 708's: the top bit of limit − bits.
+      outside |= (limit &- (x.bitPattern & 0x7FFF_FFFF_FFFF_FFFF)) >> 63
       let shiftedIndex = x * scale + shifter
       let k = shiftedIndex - shifter
       let r = (x - k * ln2Hi) - k * ln2Lo
       let r2 = r * r
-      let a = r * (1.0 / 6) + 0.5
-      let b = r * (1.0 / 120) + (1.0 / 24)
-      p[i] = (r + 1) + r2 * (a + r2 * b)
+      let c = r * (1.0 / 6) + 0.5
+      let d = r * (1.0 / 120) + (1.0 / 24)
+      polynomial[i] = (r + 1) + r2 * (c + r2 * d)
       t[i] = shiftedIndex
+    }
+    if outside != 0 {
+      for i in 0..<n { p[i] = exp(input[i] * a + b) }
+      return
     }
     let table = VectorExp.table
     for i in 0..<n {
       let bits = t[i].bitPattern
       let j = Int(truncatingIfNeeded: bits & 63)
       let power = Double(bitPattern: ((bits >> 6) &+ 1023) << 52)
-      p[i] *= table[j] * power
+      p[i] = polynomial[i] * (table[j] * power)
     }
   }
 }
