@@ -4,6 +4,8 @@
 # Usage: Benchmarks/compare/monte_carlo_vs_numpy.sh [--units N] [--paths P] [--horizon H] [--seed S] [--threads T]
 # Prints both path-step rates, the speed-up over numpy, normals/s and the engine/normals ratio.
 set -euo pipefail
+# The engine does not use BLAS; keep OpenBLAS from starting (and spinning) its own threads.
+export OPENBLAS_NUM_THREADS=1
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 units=10000 paths=10000 horizon=12 seed=1 threads=""

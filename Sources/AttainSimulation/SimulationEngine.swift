@@ -23,6 +23,9 @@ public struct SimulationEngine: Sendable {
   public var chunkSize = 8
   /// Paths whose shocks are drawn in one bulk call (per worker buffer of B·H doubles).
   public var batchPaths = 64
+  /// Whether results keep every unit's P path totals (`SimulationResult.unitTotals`, N·P
+  /// doubles); off by default, when only the summaries are kept.
+  public var keepsUnitTotals = false
 
   /// An engine for a validated `plan`.
   public init(plan: SimulationPlan) throws(SimulationError) {
@@ -57,24 +60,28 @@ public struct SimulationEngine: Sendable {
     }
     var summaries = [TotalSummary?](repeating: nil, count: units.count)
     var failures = [SimulationError?](repeating: nil, count: units.count)
+    var kept = [[Double]](repeating: [], count: keepsUnitTotals ? units.count : 0)
+    let keep = keepsUnitTotals
     let size = chunkSize
     workspaces.withUnsafeMutableBufferPointer { spaces in
       summaries.withUnsafeMutableBufferPointer { out in
-        failures.withUnsafeMutableBufferPointer { fail in
+        failures.withUnsafeMutableBufferPointer { fail in kept.withUnsafeMutableBufferPointer { keptTotals in
           nonisolated(unsafe) let spaces = spaces
           nonisolated(unsafe) let out = out
           nonisolated(unsafe) let fail = fail
+          nonisolated(unsafe) let keptTotals = keptTotals
           parallelChunks(chunks: chunkCount, threads: workers) { chunk, worker in
             for u in (chunk * size)..<min(units.count, (chunk + 1) * size) {
               do throws(SimulationError) {
                 out[u] = try spaces[worker].simulate(
                   unit: units[u], group: unitGroups[u], scenario: scenario, market: market, plan: plan)
+                if keep { keptTotals[u] = spaces[worker].totals }
               } catch {
                 fail[u] = error
               }
             }
           }
-        }
+        } }
       }
     }
     if let first = failures.lazy.compactMap({ $0 }).first { throw first }
@@ -95,7 +102,8 @@ public struct SimulationEngine: Sendable {
     }
     return SimulationResult(
       scenario: scenario, units: unitSummaries,
-      groups: groupTotals.summaries(plan: plan, targets: groupTargets), groupPathTotals: groupTotals)
+      groups: groupTotals.summaries(plan: plan, targets: groupTargets), groupPathTotals: groupTotals,
+      unitTotals: keepsUnitTotals ? kept : nil)
   }
 
   /// The market shocks mₚₕ, P×H row-major, each path from its own stream; empty when ρ = 0.

@@ -52,6 +52,8 @@ public struct SimulationResult: Sendable {
   public var groups: [GroupSummary]
   /// The exact per-path group totals (for combining shards; see `GroupPathTotals`).
   public var groupPathTotals: GroupPathTotals
+  /// Every unit's P path totals in input order, when the engine `keepsUnitTotals`.
+  public var unitTotals: [[Double]]?
 
   /// A unit's summary.
   public struct UnitSummary: Codable, Hashable, Sendable {

@@ -56,6 +56,27 @@ import Testing
     #expect(try JSONDecoder().decode(GroupPathTotals.self, from: data) == shardA.groupPathTotals)
   }
 
+  @Test func keptUnitTotalsReproduceTheSummaries() throws {
+    var engine = try SimulationEngine(plan: Self.plan)
+    engine.keepsUnitTotals = true
+    let result = try engine.run(units: Self.units(), scenario: Self.scenario, threads: 2)
+    let totals = try #require(result.unitTotals)
+    #expect(totals.count == result.units.count)
+    for (unit, paths) in zip(result.units, totals) {
+      #expect(paths.count == Self.plan.paths)
+      let again = TotalSummary(
+        totals: paths, target: unit.total.attainment?.target, quantileLevels: Self.plan.quantileLevels,
+        attainmentProbabilities: Self.plan.attainmentProbabilities)
+      #expect(again == unit.total)
+    }
+    // Group totals are the per-path sums of their units' totals.
+    let east = try #require(result.groupPathTotals.totals(of: "East"))
+    for p in [0, 17, 399] {
+      let sum = zip(result.units, totals).filter { $0.0.group == "East" }.reduce(0.0) { $0 + $1.1[p] }
+      #expect(close(east[p], sum, relative: 1e-12))
+    }
+  }
+
   @Test func batchAndPerPathSamplersAgree() throws {
     let engine = try SimulationEngine(plan: Self.plan)
     let batch = Self.units()
