@@ -7,33 +7,36 @@
 extension Xoshiro256PlusPlus {
   /// A standard normal draw N(0, 1) by the 256-layer ziggurat (Marsaglia & Tsang 2000).
   ///
-  /// One 64-bit output gives the layer (8 low bits), the sign (bit 8) and a 53-bit uniform
-  /// (bits 11…63); about 98.8 % of draws return after one multiply and one compare. The
-  /// wedges are resolved by rejection against exp(−x²/2) and the tail |x| > r = 3.6541…
-  /// by Marsaglia's (1964) exact exponential method, so the distribution is exactly normal
-  /// up to the 53-bit resolution of the uniforms.
+  /// One 64-bit output gives the layer i (its 8 low bits) and, read as a signed integer
+  /// shifted right by 9, a signed 55-bit uniform j (|j| ≤ 2⁵⁴) that the table turns into the
+  /// abscissa z = j·xᵢ·2⁻⁵⁴ ∈ [−xᵢ, xᵢ] with its sign (as in Doornik 2005, "An improved
+  /// ziggurat method to generate normal random samples"). About 98.8 % of draws return after
+  /// one multiply and one compare |z| < xᵢ₊₁. The wedges are resolved by rejection against
+  /// exp(−x²/2) and the tail |x| > r = 3.6541… by Marsaglia's (1964) exact exponential method,
+  /// so the distribution is exactly normal up to the 2⁻⁵⁴ resolution of the uniforms.
   /// - Complexity: O(1) expected; ≈ 1.01 generator outputs per draw.
   @inlinable
   public mutating func nextNormal() -> Double {
     let tables = ZigguratTables.shared
-    return nextNormal(x: tables.x, f: tables.f)
+    return nextNormal(scaledX: tables.scaledX, x: tables.x, f: tables.f)
   }
 
   /// The ziggurat draw with the tables passed in (hoisted out of bulk loops).
   @inlinable @inline(__always)
-  mutating func nextNormal(x: UnsafeMutablePointer<Double>, f: UnsafeMutablePointer<Double>) -> Double {
+  mutating func nextNormal(
+    scaledX: UnsafeMutablePointer<Double>, x: UnsafeMutablePointer<Double>, f: UnsafeMutablePointer<Double>
+  ) -> Double {
     while true {
       let bits = next()
       let i = Int(truncatingIfNeeded: bits & 0xFF)
-      let sign = (bits & 0x100) << 55  // bit 8 becomes the sign bit: no branch to mispredict
-      let u = Double(Int64(bitPattern: bits >> 11)) * 0x1.0p-53  // signed: one cvtsi2sd
-      let z = u * x[i]
-      if z < x[i + 1] { return Double(bitPattern: z.bitPattern | sign) }
+      let z = Double(Int64(bitPattern: bits) >> 9) * scaledX[i]
+      if z.magnitude < x[i + 1] { return z }
       // The generator goes to the slow path by value and comes back, so its state can stay
       // in registers in bulk loops (an `inout` call would force it to memory every draw).
-      let (accepted, value, state) = Xoshiro256PlusPlus.normalSlowPath(self, layer: i, z: z, x: x, f: f)
+      let (accepted, value, state) = Xoshiro256PlusPlus.normalSlowPath(
+        self, layer: i, z: z.magnitude, x: x, f: f)
       self = state
-      if accepted { return Double(bitPattern: value.bitPattern | sign) }
+      if accepted { return z < 0 ? -value : value }
     }
   }
 
