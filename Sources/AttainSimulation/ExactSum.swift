@@ -60,12 +60,21 @@ public struct ExactSum: Hashable, Sendable, Codable {
     return c
   }
 
-  /// The sum rounded to the nearest double (error ≤ 1 ulp).
+  /// The sum as a double (relative error ≤ 2 ulp; exact when |sum| < 2²¹).
   public var value: Double {
-    // high·2⁶⁴ + low, scaled by 2⁻³²; split low so each part converts exactly.
-    let h = Double(high) * 0x1.0p32
-    let l1 = Double(low >> 32)
-    let l0 = Double(low & 0xFFFF_FFFF) * 0x1.0p-32
-    return h + (l1 + l0)
+    // Convert the magnitude so that small negative sums do not cancel against 2⁶⁴.
+    let negative = high < 0
+    var hi = UInt64(bitPattern: high)
+    var lo = low
+    if negative {
+      // Two's-complement negation of the 128-bit value.
+      hi = ~hi
+      lo = ~lo
+      let (sum, carry) = lo.addingReportingOverflow(1)
+      lo = sum
+      if carry { hi &+= 1 }
+    }
+    let magnitude = Double(hi) * 0x1.0p32 + (Double(lo >> 32) + Double(lo & 0xFFFF_FFFF) * 0x1.0p-32)
+    return negative ? -magnitude : magnitude
   }
 }

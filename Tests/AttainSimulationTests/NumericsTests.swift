@@ -57,6 +57,14 @@ import Testing
     var small = ExactSum()
     for v in [-1.5, 0.25, -1e-12, 3.0, -7.75e20, 7.75e20] { small.add(v) }
     #expect(abs(small.value - 1.75) < 1e-9)
+    // Small negative sums convert without cancellation (multiples of 2⁻³² are exact).
+    var negative = ExactSum()
+    negative.add(-0.5)
+    negative.add(-0x1.0p-30)
+    #expect(negative.value == -0.5 - 0x1.0p-30)
+    var tiny = ExactSum()
+    tiny.add(-1e-12)  // truncated toward −∞ to −2⁻³²
+    #expect(tiny.value == -0x1.0p-32)
   }
 }
 
