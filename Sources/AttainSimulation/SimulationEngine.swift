@@ -15,7 +15,10 @@ import AttainRandom
 /// Determinism: every random number depends only on (seed, unit id, path, period), and group
 /// sums are exact, so results are bit-identical for any thread count, unit order and split
 /// of the units into shards (combine shards with `GroupPathTotals.merged(with:)`).
-/// - Complexity: O(N·P·H) time; memory O(threads·(P + B·H) + G·P·threads + N·levels).
+/// - Complexity: O(N·P·H) time; memory O(threads·(P + B·H + G·P) + P·H + N·levels) doubles
+///   (B = `batchPaths`, G = groups; the P·H market shocks only when ρ > 0), independent of N·P·H.
+/// - Reference: the one-factor (Vasicek 1987) correlation model; Glasserman (2003), *Monte
+///   Carlo Methods in Financial Engineering*, §2 and §9.
 public struct SimulationEngine: Sendable {
   /// The plan: paths, horizon, seed, market correlation, summary levels.
   public let plan: SimulationPlan

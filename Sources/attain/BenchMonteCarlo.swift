@@ -5,9 +5,13 @@ import Attain
 struct BenchMonteCarlo: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "monte-carlo",
-    abstract: "Unit u has level L = 100 + u mod 900 and lognormal seasonal months; per unit P(total >= 12L) "
-      + "and the 60% target, through the simulation engine. Prints path_steps_per_second last.",
-    discussion: "Example: attain bench monte-carlo --units 10000 --paths 10000 --horizon 12 --seed 1")
+    abstract: "The Monte Carlo attainment task, run through the simulation engine.",
+    discussion: """
+      Unit u = 0…N-1 has level L = 100 + u mod 900 and month m sales L·s_m·exp(0.2z − 0.02) with \
+      s_m = 1 + 0.3 sin(2πm/12); per unit the engine reports P(total ≥ 12L) and the 60% target \
+      (the 40th percentile of the total). Prints the seed first and path_steps_per_second last.
+      Example: attain bench monte-carlo --units 10000 --paths 10000 --horizon 12 --seed 1
+      """)
 
   @Option(help: "Units N.") var units = 10_000
   @Option(help: "Sample paths P per unit.") var paths = 10_000
@@ -45,7 +49,8 @@ struct BenchMonteCarlo: ParsableCommand {
 struct BenchNormals: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "normals",
-    abstract: "Draws --count standard normals (xoshiro256++ ziggurat) on --threads workers; prints normals_per_second last.")
+    abstract: "Raw throughput of the normal generator (xoshiro256++ ziggurat).",
+    discussion: "Draws --count standard normals on --threads workers; prints normals_per_second last.")
 
   @Option(help: "Normals to draw.") var count = 1_000_000_000
   @Option(help: "Random seed.") var seed: UInt64 = 1
