@@ -57,20 +57,27 @@ enum Selection {
   /// one branch-free pass counts the values below the bracket and copies those inside it, and
   /// the rank is selected within the bracket (≈ 10 % of the values). If the bracket misses (rare,
   /// e.g. heavy ties), the level falls back to selection over a full copy.
-  /// - Complexity: expected O(n) per level; scratch of n doubles (temporary, not heap).
+  /// - Complexity: expected O(n) per level; scratch of n + 512 doubles.
   static func quantiles(_ buffer: UnsafeMutableBufferPointer<Double>, levels: [Double]) -> [Double] {
+    var scratch = [Double](repeating: 0, count: buffer.count + 512)
+    return scratch.withUnsafeMutableBufferPointer { quantiles(buffer, levels: levels, scratch: $0) }
+  }
+
+  /// `quantiles(_:levels:)` with caller-provided scratch of at least n + 512 doubles.
+  static func quantiles(
+    _ buffer: UnsafeMutableBufferPointer<Double>, levels: [Double], scratch: UnsafeMutableBufferPointer<Double>
+  ) -> [Double] {
     let n = buffer.count
-    guard n > 0, let a = buffer.baseAddress else { return levels.map { _ in .nan } }
-    return withUnsafeTemporaryAllocation(of: Double.self, capacity: n + 512) { scratch in
-      guard let work = scratch.baseAddress else { return levels.map { _ in .nan } }
-      return levels.map { q in
-        let h = Double(n - 1) * min(max(q, 0), 1)
-        let lower = Int(h.rounded(.down))
-        let fraction = h - Double(lower)
-        let needsUpper = fraction > 0 && lower + 1 < n
-        let (x0, x1) = orderStatistics(a, count: n, rank: lower, andNext: needsUpper, work: work)
-        return needsUpper ? x0 + fraction * (x1 - x0) : x0
-      }
+    guard n > 0, let a = buffer.baseAddress, scratch.count >= n + 512, let work = scratch.baseAddress else {
+      return levels.map { _ in .nan }
+    }
+    return levels.map { q in
+      let h = Double(n - 1) * min(max(q, 0), 1)
+      let lower = Int(h.rounded(.down))
+      let fraction = h - Double(lower)
+      let needsUpper = fraction > 0 && lower + 1 < n
+      let (x0, x1) = orderStatistics(a, count: n, rank: lower, andNext: needsUpper, work: work)
+      return needsUpper ? x0 + fraction * (x1 - x0) : x0
     }
   }
 

@@ -137,6 +137,7 @@ struct Workspace {
   var multipliers: [Double]
   var amounts: [Double]
   var groupSums: [ExactSum]
+  var selectionScratch: [Double]
   let batchPaths: Int
 
   init(plan: SimulationPlan, batchPaths: Int, groups: Int, units: [SimulationUnit]) {
@@ -149,6 +150,7 @@ struct Workspace {
     multipliers = [Double](repeating: 1, count: plan.horizon)
     amounts = [Double](repeating: 0, count: plan.horizon)
     groupSums = [ExactSum](repeating: ExactSum(), count: groups * plan.paths)
+    selectionScratch = [Double](repeating: 0, count: plan.paths + 512)
   }
 
   /// Simulates one unit's P paths, adds its totals to its group and summarises them.
@@ -226,10 +228,12 @@ struct Workspace {
       let base = group * paths
       for p in 0..<paths { groupSums[base + p].add(totals[p]) }
     }
-    return totals.withUnsafeMutableBufferPointer {
-      TotalSummary(
-        totals: $0, target: unit.target, quantileLevels: plan.quantileLevels,
-        attainmentProbabilities: plan.attainmentProbabilities)
+    return totals.withUnsafeMutableBufferPointer { values in
+      selectionScratch.withUnsafeMutableBufferPointer { scratch in
+        TotalSummary(
+          totals: values, target: unit.target, quantileLevels: plan.quantileLevels,
+          attainmentProbabilities: plan.attainmentProbabilities, scratch: scratch)
+      }
     }
   }
 }

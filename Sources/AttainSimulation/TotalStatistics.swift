@@ -8,6 +8,20 @@ extension TotalSummary {
     totals: UnsafeMutableBufferPointer<Double>, target: Double?, quantileLevels: [Double],
     attainmentProbabilities: [Double]
   ) {
+    var scratch = [Double](repeating: 0, count: totals.count + 512)
+    self = scratch.withUnsafeMutableBufferPointer {
+      TotalSummary(
+        totals: totals, target: target, quantileLevels: quantileLevels,
+        attainmentProbabilities: attainmentProbabilities, scratch: $0)
+    }
+  }
+
+  /// The summary with caller-provided selection scratch (≥ P + 512 doubles), for the engine's
+  /// per-worker buffers.
+  init(
+    totals: UnsafeMutableBufferPointer<Double>, target: Double?, quantileLevels: [Double],
+    attainmentProbabilities: [Double], scratch: UnsafeMutableBufferPointer<Double>
+  ) {
     let n = totals.count
     let count = Double(n)
     let t = target ?? .infinity
@@ -62,7 +76,7 @@ extension TotalSummary {
       attainment = nil
     }
     let levels = quantileLevels + attainmentProbabilities.map { 1 - $0 }
-    let values = Selection.quantiles(totals, levels: levels)
+    let values = Selection.quantiles(totals, levels: levels, scratch: scratch)
     quantiles = zip(quantileLevels, values).map { LevelValue(level: $0, value: $1) }
     targetsAtProbability = zip(attainmentProbabilities, values.dropFirst(quantileLevels.count)).map {
       LevelValue(level: $0, value: $1)

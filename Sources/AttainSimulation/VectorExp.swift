@@ -11,12 +11,12 @@
 /// round(64x/ln 2) found by the 1.5·2⁵² shifter trick (no float→int conversion), the reduced
 /// argument r = x − n·(ln2/64)_hi − n·(ln2/64)_lo (Cody–Waite, |r| ≤ ln2/128), eʳ by the
 /// degree-5 Taylor polynomial (truncation < 4·10⁻¹⁷), 2^(j/64) from a 64-entry table with k
-/// added to its exponent bits. Blocks of 256 values go through two passes: a branch-free one
+/// added to its exponent bits. Blocks of 64 values go through two passes: a branch-free one
 /// (range check, reduction, polynomial) that the compiler vectorises, then the table pass.
 /// Maximum relative error ≈ 4·10⁻¹⁶ against the C library (tested). Blocks holding any
 /// |x| > 708 or NaN are computed element by element with the C library `exp`, so overflow,
 /// underflow to subnormals and NaN behave exactly as `exp` does.
-/// - Complexity: O(n); no heap allocation (a 4 KiB stack scratch).
+/// - Complexity: O(n); no heap allocation (a 1 KiB stack scratch).
 public enum VectorExp {
   /// The bit patterns of 2^(j/64) for j = 0 … 63 (adding k·2⁵² multiplies by 2ᵏ).
   nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt64> = {
@@ -38,7 +38,8 @@ public enum VectorExp {
   ) {
     guard let x = input.baseAddress, let y = output.baseAddress else { return }
     let n = min(input.count, output.count)
-    let block = 256
+    let block = VectorExp.block
+    // 1 KiB: small enough that Swift always places it on the stack (no heap allocation).
     withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * block) { shifted in
       guard let t = shifted.baseAddress else { return }
       var start = 0
@@ -50,15 +51,18 @@ public enum VectorExp {
     }
   }
 
-  /// One block of at most 256 values: a vectorisable pass for the range check, reduction and
-  /// polynomial (into scratch, so `input` may alias `p`), then a scalar pass applying the
-  /// table and the power of two. `t` has room for 512 doubles.
+  /// Values per block (two block-sized scratch arrays live on the stack).
+  static let block = 64
+
+  /// One block of at most `block` values: a vectorisable pass for the range check, reduction
+  /// and polynomial (into scratch, so `input` may alias `p`), then a scalar pass applying the
+  /// table and the power of two. `t` has room for 2·`block` doubles.
   @inline(__always)
   static func exponentiateBlock(
     _ input: UnsafePointer<Double>, scale a: Double, offset b: Double, into p: UnsafeMutablePointer<Double>,
     count n: Int, shifted t: UnsafeMutablePointer<Double>
   ) {
-    let polynomial = t + 256
+    let polynomial = t + VectorExp.block
     let shifter = 0x1.8p52
     let scale = 64 * 1.442_695_040_888_963_4
     let ln2Hi = 0x1.62e42fee00000p-1 / 64  // 20 + 32 significant bits: k·ln2Hi is exact

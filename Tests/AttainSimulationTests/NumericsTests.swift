@@ -22,12 +22,20 @@ import Testing
     #expect(edge[4] == 0 && edge[5].isNaN && edge[6] == exp(3.0))
   }
 
-  @Test(arguments: [1, 2, 3, 17, 1000, 1001])
-  func selectionQuantilesMatchSortedType7(count: Int) {
+  /// Small counts use plain selection; above 2048 the sampled bracket is used. Values are
+  /// continuous, rounded (ties) or three-valued (heavy ties), sorted or reversed.
+  @Test(arguments: [1, 2, 3, 17, 1000, 1001, 5000, 20_011], [0, 1, 2, 3])
+  func selectionQuantilesMatchSortedType7(count: Int, kind: Int) {
     var g = SplitMixForTests(state: UInt64(count))
-    let values = (0..<count).map { _ in (g.uniform() * 10).rounded() }  // ties included
+    var values = (0..<count).map { _ in g.uniform() * 10 }
+    switch kind {
+    case 1: values = values.map { $0.rounded() }
+    case 2: values = values.map { ($0 / 4).rounded(.down) }
+    case 3: values = values.sorted(by: >)
+    default: break
+    }
     let sorted = values.sorted()
-    let levels = [0, 0.1, 0.25, 0.4, 0.5, 0.9, 0.999, 1]
+    let levels = [0, 0.0001, 0.1, 0.25, 0.4, 0.5, 0.9, 0.999, 1]
     var work = values
     let q = work.withUnsafeMutableBufferPointer { Selection.quantiles($0, levels: levels) }
     for (level, value) in zip(levels, q) {
