@@ -26,6 +26,7 @@ def main():
     probs = np.empty(a.units)
     targets = np.empty(a.units)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for start in range(0, a.units, a.chunk_units):
         u = np.arange(start, min(a.units, start + a.chunk_units))
         level = 100.0 + (u % 900)
@@ -38,12 +39,14 @@ def main():
         probs[u] = (totals >= 12 * level[:, None]).mean(axis=1)
         targets[u] = np.quantile(totals, 0.4, axis=1)
     seconds = time.perf_counter() - t0
+    cpu_seconds = time.process_time() - c0
     levels = 100.0 + (np.arange(a.units) % 900)
     steps = a.units * a.paths * a.horizon
     print(f"seed={a.seed}")
     print(f"units={a.units} paths={a.paths} horizon={a.horizon} threads=1 numpy={np.__version__}")
     print(f"path_steps={steps}")
-    print(f"seconds={seconds}")
+    print(f"seconds={seconds} cpu_seconds={cpu_seconds}")
+    print(f"path_steps_per_cpu_second={steps / cpu_seconds}")
     print(f"mean_probability_total_ge_12L={probs.mean()}")
     print(f"mean_target60_over_12L={(targets / (12 * levels)).mean()}")
     print(f"path_steps_per_second={steps / seconds}")

@@ -44,8 +44,19 @@ rate() { echo "$1" | sed -n "s/^$2=//p" | tail -1; }
 swift_rate="$(rate "$swift_out" path_steps_per_second)"
 numpy_rate="$(rate "$numpy_out" path_steps_per_second)"
 normal_rate="$(rate "$normals_out" normals_per_second)"
-echo "== summary"
+swift_cpu_rate="$(rate "$swift_out" path_steps_per_cpu_second)"
+numpy_cpu_rate="$(rate "$numpy_out" path_steps_per_cpu_second)"
+normal_cpu_rate="$(rate "$normals_out" normals_per_cpu_second)"
+echo "== summary (wall clock; per CPU-second rates are robust on a shared machine)"
 echo "attain_path_steps_per_second=$swift_rate"
 echo "numpy_path_steps_per_second=$numpy_rate"
 echo "normals_per_second=$normal_rate"
-python3 -c "print('speedup_vs_numpy=%.2f' % ($swift_rate / $numpy_rate)); print('engine_over_normals=%.3f' % ($swift_rate / $normal_rate))"
+echo "attain_path_steps_per_cpu_second=$swift_cpu_rate"
+echo "numpy_path_steps_per_cpu_second=$numpy_cpu_rate"
+echo "normals_per_cpu_second=$normal_cpu_rate"
+python3 - <<PY
+print("speedup_vs_numpy=%.2f" % ($swift_rate / $numpy_rate))
+print("speedup_vs_numpy_per_cpu_second=%.2f" % ($swift_cpu_rate / $numpy_cpu_rate))
+print("engine_over_normals=%.3f" % ($swift_rate / $normal_rate))
+print("engine_over_normals_per_cpu_second=%.3f" % ($swift_cpu_rate / $normal_cpu_rate))
+PY

@@ -1,5 +1,19 @@
 import AttainRandom
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// CPU seconds used by the whole process so far (all threads), for rates that do not depend
+/// on how busy a shared machine is.
+public func processCPUSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
 /// The fixed benchmark task of `attain bench monte-carlo`, run through the real engine.
 ///
 /// Unit u = 0 … N−1 (id "u<u>") has level Lᵤ = 100 + (u mod 900) and month m = 1 … H sales
@@ -30,6 +44,8 @@ public struct MonteCarloBenchmark: Sendable {
   public struct Outcome: Sendable {
     /// Wall-clock seconds of the engine run (model construction excluded).
     public var seconds: Double
+    /// CPU seconds of the engine run, summed over threads.
+    public var cpuSeconds: Double
     /// N·P·H / seconds.
     public var pathStepsPerSecond: Double
     /// The mean over units of P(total ≥ 12·Lᵤ).
@@ -58,9 +74,11 @@ public struct MonteCarloBenchmark: Sendable {
     let engine = try SimulationEngine(plan: plan)
     let unitList = makeUnits()
     let clock = ContinuousClock()
+    let cpuStart = processCPUSeconds()
     let start = clock.now
     let result = try engine.run(units: unitList, threads: threads)
     let elapsed = clock.now - start
+    let cpuSeconds = processCPUSeconds() - cpuStart
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     var probability = 0.0
     var relative = 0.0
@@ -70,7 +88,7 @@ public struct MonteCarloBenchmark: Sendable {
     }
     let n = Double(max(units, 1))
     return Outcome(
-      seconds: seconds, pathStepsPerSecond: Double(units) * Double(paths) * Double(horizon) / seconds,
+      seconds: seconds, cpuSeconds: cpuSeconds, pathStepsPerSecond: Double(units) * Double(paths) * Double(horizon) / seconds,
       meanProbability: probability / n, meanRelativeTarget: relative / n, firstUnit: result.units.first?.total)
   }
 }
@@ -78,14 +96,15 @@ public struct MonteCarloBenchmark: Sendable {
 /// Raw throughput of the normal generator (`attain bench normals`): each worker fills a
 /// cache-resident buffer of 4096 normals from its own stream (seed, chunk) repeatedly.
 public enum NormalThroughput {
-  /// Draws `count` normals on `threads` workers; returns the seconds taken and the sum of the
-  /// draws (≈ N(0, count), printed so the work cannot be optimised away).
-  public static func measure(count: Int, threads: Int, seed: UInt64) -> (seconds: Double, sum: Double) {
+  /// Draws `count` normals on `threads` workers; returns the wall-clock and CPU seconds taken
+  /// and the sum of the draws (≈ N(0, count), printed so the work cannot be optimised away).
+  public static func measure(count: Int, threads: Int, seed: UInt64) -> (seconds: Double, cpuSeconds: Double, sum: Double) {
     let block = 4096
     let perChunk = 1 << 20
     let chunks = (count + perChunk - 1) / perChunk
     var sums = [Double](repeating: 0, count: chunks)
     let clock = ContinuousClock()
+    let cpuStart = processCPUSeconds()
     let start = clock.now
     sums.withUnsafeMutableBufferPointer { out in
       nonisolated(unsafe) let out = out
@@ -107,7 +126,8 @@ public enum NormalThroughput {
       }
     }
     let elapsed = clock.now - start
+    let cpuSeconds = processCPUSeconds() - cpuStart
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    return (seconds, sums.reduce(0, +))
+    return (seconds, cpuSeconds, sums.reduce(0, +))
   }
 }

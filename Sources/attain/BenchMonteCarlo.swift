@@ -33,7 +33,8 @@ struct BenchMonteCarlo: ParsableCommand {
     print("seed=\(seed)")
     print("units=\(units) paths=\(paths) horizon=\(horizon) threads=\(threadCount)")
     print("path_steps=\(units * paths * horizon)")
-    print("seconds=\(outcome.seconds)")
+    print("seconds=\(outcome.seconds) cpu_seconds=\(outcome.cpuSeconds)")
+    print("path_steps_per_cpu_second=\(Double(units * paths * horizon) / outcome.cpuSeconds)")
     print("mean_probability_total_ge_12L=\(outcome.meanProbability)")
     print("mean_target60_over_12L=\(outcome.meanRelativeTarget)")
     if let first = outcome.firstUnit {
@@ -63,9 +64,10 @@ struct BenchNormals: ParsableCommand {
 
   func run() {
     let threadCount = threads ?? defaultSimulationThreads
-    let (seconds, sum) = NormalThroughput.measure(count: count, threads: threadCount, seed: seed)
+    let (seconds, cpuSeconds, sum) = NormalThroughput.measure(count: count, threads: threadCount, seed: seed)
     print("seed=\(seed) count=\(count) threads=\(threadCount)")
-    print("seconds=\(seconds) sum=\(sum)")
+    print("seconds=\(seconds) cpu_seconds=\(cpuSeconds) sum=\(sum)")
+    print("normals_per_cpu_second=\(Double(count) / cpuSeconds)")
     print("normals_per_second=\(Double(count) / seconds)")
   }
 }
