@@ -24,7 +24,8 @@ extension Xoshiro256PlusPlus {
   /// The ziggurat draw with the tables passed in (hoisted out of bulk loops).
   @inlinable @inline(__always)
   mutating func nextNormal(
-    scaledX: UnsafeMutablePointer<Double>, x: UnsafeMutablePointer<Double>, f: UnsafeMutablePointer<Double>
+    scaledX: UnsafeMutablePointer<Double>, x: UnsafeMutablePointer<Double>,
+    f: UnsafeMutablePointer<Double>
   ) -> Double {
     while true {
       let bits = next()

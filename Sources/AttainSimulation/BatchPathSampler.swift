@@ -9,6 +9,7 @@ public protocol BatchPathSampler: PathSampler {
   /// Writes `shocks.count / horizon` paths of `horizon` periods, row-major, into `paths`
   /// (same count as `shocks`), driven by the standard-normal `shocks`. No allocation.
   func samplePaths(
-    shocks: UnsafeBufferPointer<Double>, into paths: UnsafeMutableBufferPointer<Double>, horizon: Int,
+    shocks: UnsafeBufferPointer<Double>, into paths: UnsafeMutableBufferPointer<Double>,
+    horizon: Int,
     scratch: UnsafeMutableBufferPointer<Double>)
 }

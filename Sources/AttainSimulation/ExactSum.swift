@@ -74,7 +74,8 @@ public struct ExactSum: Hashable, Sendable, Codable {
       lo = sum
       if carry { hi &+= 1 }
     }
-    let magnitude = Double(hi) * 0x1.0p32 + (Double(lo >> 32) + Double(lo & 0xFFFF_FFFF) * 0x1.0p-32)
+    let magnitude =
+      Double(hi) * 0x1.0p32 + (Double(lo >> 32) + Double(lo & 0xFFFF_FFFF) * 0x1.0p-32)
     return negative ? -magnitude : magnitude
   }
 }

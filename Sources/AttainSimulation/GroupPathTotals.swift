@@ -48,7 +48,9 @@ public struct GroupPathTotals: Codable, Hashable, Sendable {
   }
 
   /// Summaries of every group's total, with targets from `targets` (by group name).
-  public func summaries(plan: SimulationPlan, targets: [String: Double] = [:]) -> [SimulationResult.GroupSummary] {
+  public func summaries(plan: SimulationPlan, targets: [String: Double] = [:]) -> [SimulationResult
+    .GroupSummary]
+  {
     var buffer = [Double](repeating: 0, count: paths)
     return groups.enumerated().map { g, name in
       for p in 0..<paths { buffer[p] = sums[g * paths + p].value }

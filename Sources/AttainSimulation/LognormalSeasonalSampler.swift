@@ -12,6 +12,8 @@ public struct LognormalSeasonalSampler: BatchPathSampler {
   public let seasonal: [Double]
   /// The log-scale standard deviation σ.
   public let sigma: Double
+  /// L·sₖ, the mean of each seasonal period.
+  let scaledSeasonal: [Double]
 
   /// A sampler with level `level`, seasonal factors `seasonal` (non-empty; repeated past
   /// its length) and log-scale volatility `sigma`.
@@ -19,6 +21,7 @@ public struct LognormalSeasonalSampler: BatchPathSampler {
     self.level = level
     self.seasonal = seasonal.isEmpty ? [1] : seasonal
     self.sigma = sigma
+    scaledSeasonal = self.seasonal.map { level * $0 }
   }
 
   /// No scratch needed.
@@ -31,31 +34,40 @@ public struct LognormalSeasonalSampler: BatchPathSampler {
   ) {
     let n = min(shocks.count, path.count)
     samplePaths(
-      shocks: UnsafeBufferPointer(rebasing: shocks[0..<n]), into: UnsafeMutableBufferPointer(rebasing: path[0..<n]),
+      shocks: UnsafeBufferPointer(rebasing: shocks[0..<n]),
+      into: UnsafeMutableBufferPointer(rebasing: path[0..<n]),
       horizon: n, scratch: scratch)
   }
 
   /// Writes L·sₕ·exp(σz − σ²/2) for each shock z of each row of `horizon` periods.
   public func samplePaths(
-    shocks: UnsafeBufferPointer<Double>, into paths: UnsafeMutableBufferPointer<Double>, horizon: Int,
+    shocks: UnsafeBufferPointer<Double>, into paths: UnsafeMutableBufferPointer<Double>,
+    horizon: Int,
     scratch: UnsafeMutableBufferPointer<Double>
   ) {
     let n = min(shocks.count, paths.count)
     guard n > 0, horizon > 0, let z = shocks.baseAddress, let y = paths.baseAddress else { return }
-    VectorExp.exponentiate(
-      UnsafeBufferPointer(start: z, count: n), scale: sigma, offset: -0.5 * sigma * sigma,
-      into: UnsafeMutableBufferPointer(start: y, count: n))
-    let level = self.level
-    seasonal.withUnsafeBufferPointer { factors in
+    let input = UnsafeBufferPointer(start: z, count: n)
+    let output = UnsafeMutableBufferPointer(start: y, count: n)
+    let offset = -0.5 * sigma * sigma
+    scaledSeasonal.withUnsafeBufferPointer { factors in
       guard let f = factors.baseAddress else { return }
       let m = factors.count
+      if horizon <= m {
+        // The common case: row period h uses factor h, fused into the exponential.
+        VectorExp.exponentiate(
+          input, scale: sigma, offset: offset,
+          weights: UnsafeBufferPointer(start: f, count: horizon), into: output)
+        return
+      }
+      VectorExp.exponentiate(input, scale: sigma, offset: offset, into: output)
       var rowStart = 0
       while rowStart < n {
         let rowEnd = min(n, rowStart + horizon)
         var start = rowStart
         while start < rowEnd {
           let run = min(m, rowEnd - start)
-          for j in 0..<run { y[start + j] *= level * f[j] }
+          for j in 0..<run { y[start + j] *= f[j] }
           start += run
         }
         rowStart = rowEnd

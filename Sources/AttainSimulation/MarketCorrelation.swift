@@ -16,7 +16,9 @@ public enum MarketCorrelation {
   /// - Throws: `SimulationError.insufficientResiduals` with fewer than 2 usable series or a
   ///   window shorter than 3.
   /// - Complexity: O(N·T).
-  public static func estimate(residuals: [[Double]], maximum: Double = 0.99) throws(SimulationError) -> Double {
+  public static func estimate(residuals: [[Double]], maximum: Double = 0.99) throws(SimulationError)
+    -> Double
+  {
     let window = residuals.map(\.count).min() ?? 0
     if window < 3 { throw .insufficientResiduals(needed: 3, got: window) }
     var columnSums = [Double](repeating: 0, count: window)

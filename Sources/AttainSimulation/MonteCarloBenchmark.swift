@@ -62,7 +62,8 @@ public struct MonteCarloBenchmark: Sendable {
     return (0..<units).map { u in
       let level = 100 + Double(u % 900)
       return SimulationUnit(
-        id: "u\(u)", sampler: LognormalSeasonalSampler(level: level, seasonal: seasonal, sigma: 0.2),
+        id: "u\(u)",
+        sampler: LognormalSeasonalSampler(level: level, seasonal: seasonal, sigma: 0.2),
         target: 12 * level)
     }
   }
@@ -70,7 +71,8 @@ public struct MonteCarloBenchmark: Sendable {
   /// Runs the task and times it.
   public func run() throws(SimulationError) -> Outcome {
     let plan = SimulationPlan(
-      paths: paths, horizon: horizon, seed: seed, quantileLevels: [], attainmentProbabilities: [0.6])
+      paths: paths, horizon: horizon, seed: seed, quantileLevels: [], attainmentProbabilities: [0.6]
+    )
     let engine = try SimulationEngine(plan: plan)
     let unitList = makeUnits()
     let clock = ContinuousClock()
@@ -79,17 +81,21 @@ public struct MonteCarloBenchmark: Sendable {
     let result = try engine.run(units: unitList, threads: threads)
     let elapsed = clock.now - start
     let cpuSeconds = processCPUSeconds() - cpuStart
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     var probability = 0.0
     var relative = 0.0
     for (u, summary) in result.units.enumerated() {
       probability += summary.total.attainment?.probability ?? .nan
-      relative += (summary.total.targetsAtProbability.first?.value ?? .nan) / (12 * (100 + Double(u % 900)))
+      relative +=
+        (summary.total.targetsAtProbability.first?.value ?? .nan) / (12 * (100 + Double(u % 900)))
     }
     let n = Double(max(units, 1))
     return Outcome(
-      seconds: seconds, cpuSeconds: cpuSeconds, pathStepsPerSecond: Double(units) * Double(paths) * Double(horizon) / seconds,
-      meanProbability: probability / n, meanRelativeTarget: relative / n, firstUnit: result.units.first?.total)
+      seconds: seconds, cpuSeconds: cpuSeconds,
+      pathStepsPerSecond: Double(units) * Double(paths) * Double(horizon) / seconds,
+      meanProbability: probability / n, meanRelativeTarget: relative / n,
+      firstUnit: result.units.first?.total)
   }
 }
 
@@ -98,7 +104,9 @@ public struct MonteCarloBenchmark: Sendable {
 public enum NormalThroughput {
   /// Draws `count` normals on `threads` workers; returns the wall-clock and CPU seconds taken
   /// and the sum of the draws (≈ N(0, count), printed so the work cannot be optimised away).
-  public static func measure(count: Int, threads: Int, seed: UInt64) -> (seconds: Double, cpuSeconds: Double, sum: Double) {
+  public static func measure(count: Int, threads: Int, seed: UInt64) -> (
+    seconds: Double, cpuSeconds: Double, sum: Double
+  ) {
     let block = 4096
     let perChunk = 1 << 20
     let chunks = (count + perChunk - 1) / perChunk
@@ -127,7 +135,8 @@ public enum NormalThroughput {
     }
     let elapsed = clock.now - start
     let cpuSeconds = processCPUSeconds() - cpuStart
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     return (seconds, cpuSeconds, sums.reduce(0, +))
   }
 }

@@ -32,7 +32,8 @@ public struct Scenario: Codable, Hashable, Sendable {
   /// A scenario; every adjustment defaults to none.
   public init(
     name: String, growth: Double? = nil, priceChange: Double? = nil, priceElasticity: Double? = nil,
-    promotions: [Promotion]? = nil, headcountRamp: HeadcountRamp? = nil, shocks: [OneOffShock]? = nil,
+    promotions: [Promotion]? = nil, headcountRamp: HeadcountRamp? = nil,
+    shocks: [OneOffShock]? = nil,
     groups: [String]? = nil
   ) {
     self.name = name
@@ -74,7 +75,9 @@ public struct Scenario: Codable, Hashable, Sendable {
     /// Periods to full productivity (≥ 1; 1 = productive at once).
     public var rampPeriods: Int
     /// A ramp of `addedHeadcount` reps from `startPeriod` over `rampPeriods`.
-    public init(currentHeadcount: Double, addedHeadcount: Double, startPeriod: Int, rampPeriods: Int) {
+    public init(
+      currentHeadcount: Double, addedHeadcount: Double, startPeriod: Int, rampPeriods: Int
+    ) {
       self.currentHeadcount = currentHeadcount
       self.addedHeadcount = addedHeadcount
       self.startPeriod = startPeriod
@@ -109,18 +112,24 @@ public struct Scenario: Codable, Hashable, Sendable {
     for promotion in promotions ?? [] {
       try check(promotion.uplift > -1, "promotions.uplift", "must exceed -1")
       for h in promotion.periods {
-        try check((1...horizon).contains(h), "promotions.periods", "period \(h) outside 1...\(horizon)")
+        try check(
+          (1...horizon).contains(h), "promotions.periods", "period \(h) outside 1...\(horizon)")
       }
     }
     if let ramp = headcountRamp {
       try check(ramp.currentHeadcount > 0, "headcountRamp.currentHeadcount", "must be positive")
-      try check(ramp.addedHeadcount > -ramp.currentHeadcount, "headcountRamp.addedHeadcount", "must exceed -current")
+      try check(
+        ramp.addedHeadcount > -ramp.currentHeadcount, "headcountRamp.addedHeadcount",
+        "must exceed -current")
       try check(ramp.rampPeriods >= 1, "headcountRamp.rampPeriods", "must be at least 1")
       try check(ramp.startPeriod >= 1, "headcountRamp.startPeriod", "must be at least 1")
     }
     for shock in shocks ?? [] {
-      try check((1...horizon).contains(shock.period), "shocks.period", "period \(shock.period) outside 1...\(horizon)")
-      try check((shock.factor ?? 1).isFinite && (shock.amount ?? 0).isFinite, "shocks", "must be finite")
+      try check(
+        (1...horizon).contains(shock.period), "shocks.period",
+        "period \(shock.period) outside 1...\(horizon)")
+      try check(
+        (shock.factor ?? 1).isFinite && (shock.amount ?? 0).isFinite, "shocks", "must be finite")
     }
   }
 
@@ -133,7 +142,8 @@ public struct Scenario: Codable, Hashable, Sendable {
 
   /// Whether the scenario leaves every path unchanged.
   public var isIdentity: Bool {
-    (growth ?? 0) == 0 && (priceChange ?? 0) == 0 && (promotions ?? []).allSatisfy { $0.uplift == 0 }
+    (growth ?? 0) == 0 && (priceChange ?? 0) == 0
+      && (promotions ?? []).allSatisfy { $0.uplift == 0 }
       && (headcountRamp.map { $0.addedHeadcount == 0 } ?? true)
       && (shocks ?? []).allSatisfy { ($0.factor ?? 1) == 1 && ($0.amount ?? 0) == 0 }
   }
@@ -150,7 +160,9 @@ public struct Scenario: Codable, Hashable, Sendable {
       amounts[h] = 0
     }
     for promotion in promotions ?? [] {
-      for h in promotion.periods where (1...horizon).contains(h) { multipliers[h - 1] *= 1 + promotion.uplift }
+      for h in promotion.periods where (1...horizon).contains(h) {
+        multipliers[h - 1] *= 1 + promotion.uplift
+      }
     }
     if let ramp = headcountRamp, ramp.currentHeadcount > 0, ramp.rampPeriods >= 1 {
       let share = ramp.addedHeadcount / ramp.currentHeadcount

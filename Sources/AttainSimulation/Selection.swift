@@ -4,7 +4,9 @@ enum Selection {
   /// Permutes `a[lo...hi]` so that `a[k]` holds its (k − lo)-th smallest element, everything
   /// before it is ≤ and everything after it is ≥. The values must not be NaN.
   /// - Complexity: expected O(hi − lo).
-  static func select(_ a: UnsafeMutablePointer<Double>, _ k: Int, lo lowerBound: Int, hi upperBound: Int) {
+  static func select(
+    _ a: UnsafeMutablePointer<Double>, _ k: Int, lo lowerBound: Int, hi upperBound: Int
+  ) {
     var lo = lowerBound
     var hi = upperBound
     while hi > lo {
@@ -53,22 +55,26 @@ enum Selection {
   /// Does not modify `buffer`. Values must not be NaN.
   ///
   /// Each level is found by sampling selection (after Floyd & Rivest 1975): the order
-  /// statistics of a strided sample of 512 values bracket the wanted rank with a ±4σ margin,
+  /// statistics of a strided sample of 512 values bracket the wanted rank with a ±3σ margin,
   /// one branch-free pass counts the values below the bracket and copies those inside it, and
   /// the rank is selected within the bracket (≈ 10 % of the values). If the bracket misses (rare,
   /// e.g. heavy ties), the level falls back to selection over a full copy.
   /// - Complexity: expected O(n) per level; scratch of n + 512 doubles.
-  static func quantiles(_ buffer: UnsafeMutableBufferPointer<Double>, levels: [Double]) -> [Double] {
+  static func quantiles(_ buffer: UnsafeMutableBufferPointer<Double>, levels: [Double]) -> [Double]
+  {
     var scratch = [Double](repeating: 0, count: buffer.count + 512)
     return scratch.withUnsafeMutableBufferPointer { quantiles(buffer, levels: levels, scratch: $0) }
   }
 
   /// `quantiles(_:levels:)` with caller-provided scratch of at least n + 512 doubles.
   static func quantiles(
-    _ buffer: UnsafeMutableBufferPointer<Double>, levels: [Double], scratch: UnsafeMutableBufferPointer<Double>
+    _ buffer: UnsafeMutableBufferPointer<Double>, levels: [Double],
+    scratch: UnsafeMutableBufferPointer<Double>
   ) -> [Double] {
     let n = buffer.count
-    guard n > 0, let a = buffer.baseAddress, scratch.count >= n + 512, let work = scratch.baseAddress else {
+    guard n > 0, let a = buffer.baseAddress, scratch.count >= n + 512,
+      let work = scratch.baseAddress
+    else {
       return levels.map { _ in .nan }
     }
     return levels.map { q in
@@ -84,7 +90,8 @@ enum Selection {
   /// The `rank`-th smallest value of a[0..<n] and (if `andNext`) the next one, without
   /// modifying `a`; `work` has room for n + 512 doubles.
   static func orderStatistics(
-    _ a: UnsafeMutablePointer<Double>, count n: Int, rank k: Int, andNext: Bool, work: UnsafeMutablePointer<Double>
+    _ a: UnsafeMutablePointer<Double>, count n: Int, rank k: Int, andNext: Bool,
+    work: UnsafeMutablePointer<Double>
   ) -> (Double, Double) {
     let sampleSize = 512
     if n > 4 * sampleSize {
@@ -93,7 +100,7 @@ enum Selection {
       for i in 0..<sampleSize { sample[i] = a[i * n / sampleSize] }
       let position = Double(k) / Double(n - 1) * Double(sampleSize - 1)
       let p = position / Double(sampleSize - 1)
-      let margin = 4 * (Double(sampleSize) * p * (1 - p)).squareRoot() + 4
+      let margin = 3 * (Double(sampleSize) * p * (1 - p)).squareRoot() + 2
       let lowRank = Int((position - margin).rounded(.down))
       let highRank = Int((position + margin).rounded(.up))
       var low = -Double.infinity
@@ -109,11 +116,15 @@ enum Selection {
       // One branch-free pass: count below the bracket, copy the values inside it.
       var below = 0
       var inside = 0
+      // Sign bits instead of comparisons, so the compiler emits no branches: for finite x,
+      // (x − low) + 0 is negative exactly when x < low (the + 0 turns −0 into +0).
       for i in 0..<n {
         let x = a[i]
         work[inside] = x
-        below &+= x < low ? 1 : 0
-        inside &+= (x >= low && x <= high) ? 1 : 0
+        let isBelow = Int(truncatingIfNeeded: ((x - low) + 0.0).bitPattern >> 63)
+        let isAbove = Int(truncatingIfNeeded: ((high - x) + 0.0).bitPattern >> 63)
+        below &+= isBelow
+        inside &+= 1 &- (isBelow | isAbove)
       }
       let last = k + (andNext ? 1 : 0)
       if below <= k && last < below + inside {

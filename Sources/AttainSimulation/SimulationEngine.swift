@@ -68,23 +68,26 @@ public struct SimulationEngine: Sendable {
     let size = chunkSize
     workspaces.withUnsafeMutableBufferPointer { spaces in
       summaries.withUnsafeMutableBufferPointer { out in
-        failures.withUnsafeMutableBufferPointer { fail in kept.withUnsafeMutableBufferPointer { keptTotals in
-          nonisolated(unsafe) let spaces = spaces
-          nonisolated(unsafe) let out = out
-          nonisolated(unsafe) let fail = fail
-          nonisolated(unsafe) let keptTotals = keptTotals
-          parallelChunks(chunks: chunkCount, threads: workers) { chunk, worker in
-            for u in (chunk * size)..<min(units.count, (chunk + 1) * size) {
-              do throws(SimulationError) {
-                out[u] = try spaces[worker].simulate(
-                  unit: units[u], group: unitGroups[u], scenario: scenario, market: market, plan: plan)
-                if keep { keptTotals[u] = spaces[worker].totals }
-              } catch {
-                fail[u] = error
+        failures.withUnsafeMutableBufferPointer { fail in
+          kept.withUnsafeMutableBufferPointer { keptTotals in
+            nonisolated(unsafe) let spaces = spaces
+            nonisolated(unsafe) let out = out
+            nonisolated(unsafe) let fail = fail
+            nonisolated(unsafe) let keptTotals = keptTotals
+            parallelChunks(chunks: chunkCount, threads: workers) { chunk, worker in
+              for u in (chunk * size)..<min(units.count, (chunk + 1) * size) {
+                do throws(SimulationError) {
+                  out[u] = try spaces[worker].simulate(
+                    unit: units[u], group: unitGroups[u], scenario: scenario, market: market,
+                    plan: plan)
+                  if keep { keptTotals[u] = spaces[worker].totals }
+                } catch {
+                  fail[u] = error
+                }
               }
             }
           }
-        } }
+        }
       }
     }
     if let first = failures.lazy.compactMap({ $0 }).first { throw first }
@@ -105,7 +108,8 @@ public struct SimulationEngine: Sendable {
     }
     return SimulationResult(
       scenario: scenario, units: unitSummaries,
-      groups: groupTotals.summaries(plan: plan, targets: groupTargets), groupPathTotals: groupTotals,
+      groups: groupTotals.summaries(plan: plan, targets: groupTargets),
+      groupPathTotals: groupTotals,
       unitTotals: keepsUnitTotals ? kept : nil)
   }
 
@@ -120,7 +124,8 @@ public struct SimulationEngine: Sendable {
       parallelChunks(chunks: (paths + grain - 1) / grain, threads: threads) { chunk, _ in
         for p in (chunk * grain)..<min(paths, (chunk + 1) * grain) {
           var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(p))
-          rng.fillNormals(UnsafeMutableBufferPointer(rebasing: buffer[(p * horizon)..<((p + 1) * horizon)]))
+          rng.fillNormals(
+            UnsafeMutableBufferPointer(rebasing: buffer[(p * horizon)..<((p + 1) * horizon)]))
         }
       }
     }
@@ -145,7 +150,8 @@ struct Workspace {
     self.batchPaths = batch
     shocks = [Double](repeating: 0, count: batch * plan.horizon)
     path = [Double](repeating: 0, count: batch * plan.horizon)
-    scratch = [Double](repeating: 0, count: max(1, units.map { $0.sampler.scratchCount }.max() ?? 0))
+    scratch = [Double](
+      repeating: 0, count: max(1, units.map { $0.sampler.scratchCount }.max() ?? 0))
     totals = [Double](repeating: 0, count: plan.paths)
     multipliers = [Double](repeating: 1, count: plan.horizon)
     amounts = [Double](repeating: 0, count: plan.horizon)
@@ -161,7 +167,9 @@ struct Workspace {
     let applies = !scenario.isIdentity && scenario.applies(toGroup: unit.group)
     if applies {
       multipliers.withUnsafeMutableBufferPointer { m in
-        amounts.withUnsafeMutableBufferPointer { a in scenario.adjustments(multipliers: m, amounts: a) }
+        amounts.withUnsafeMutableBufferPointer { a in
+          scenario.adjustments(multipliers: m, amounts: a)
+        }
       }
     }
     let amountTotal = applies ? amounts.reduce(0, +) : 0
@@ -186,17 +194,22 @@ struct Workspace {
                   rng.fillNormals(filled)
                   if rho > 0 {
                     let base = start * horizon
-                    for k in 0..<(count * horizon) { z[k] = loading * mk[base + k] + idiosyncratic * z[k] }
+                    for k in 0..<(count * horizon) {
+                      z[k] = loading * mk[base + k] + idiosyncratic * z[k]
+                    }
                   }
                   let rows = UnsafeMutableBufferPointer(rebasing: y[0..<(count * horizon)])
                   if let batchSampler {
                     batchSampler.samplePaths(
-                      shocks: UnsafeBufferPointer(filled), into: rows, horizon: horizon, scratch: work)
+                      shocks: UnsafeBufferPointer(filled), into: rows, horizon: horizon,
+                      scratch: work)
                   } else {
                     for j in 0..<count {
                       sampler.samplePath(
-                        shocks: UnsafeBufferPointer(rebasing: z[(j * horizon)..<((j + 1) * horizon)]),
-                        into: UnsafeMutableBufferPointer(rebasing: y[(j * horizon)..<((j + 1) * horizon)]),
+                        shocks: UnsafeBufferPointer(
+                          rebasing: z[(j * horizon)..<((j + 1) * horizon)]),
+                        into: UnsafeMutableBufferPointer(
+                          rebasing: y[(j * horizon)..<((j + 1) * horizon)]),
                         scratch: work)
                     }
                   }

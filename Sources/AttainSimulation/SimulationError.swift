@@ -17,8 +17,10 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
   public var description: String {
     switch self {
     case .invalidPlan(let field, let reason): return "invalid simulation plan: \(field): \(reason)"
-    case .nonFiniteTotal(let unit, let path): return "unit '\(unit)': non-finite total on path \(path)"
-    case .totalOutOfRange(let unit, let path): return "unit '\(unit)': total out of range on path \(path)"
+    case .nonFiniteTotal(let unit, let path):
+      return "unit '\(unit)': non-finite total on path \(path)"
+    case .totalOutOfRange(let unit, let path):
+      return "unit '\(unit)': total out of range on path \(path)"
     case .duplicateUnit(let id): return "duplicate unit id '\(id)'"
     case .incompatibleShards(let reason): return "cannot combine shards: \(reason)"
     case .insufficientResiduals(let needed, let got):

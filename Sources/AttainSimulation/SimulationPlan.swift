@@ -29,7 +29,8 @@ public struct SimulationPlan: Codable, Hashable, Sendable {
   /// A plan; by default quantiles 10/50/90 % and targets at probabilities 0.9, 0.6, 0.3.
   public init(
     paths: Int, horizon: Int, seed: UInt64, marketCorrelation: Double? = nil,
-    quantileLevels: [Double] = [0.1, 0.5, 0.9], attainmentProbabilities: [Double] = [0.9, 0.6, 0.3],
+    quantileLevels: [Double] = [0.1, 0.5, 0.9],
+    attainmentProbabilities: [Double] = [0.9, 0.6, 0.3],
     scenarios: [Scenario]? = nil
   ) {
     self.paths = paths
@@ -44,7 +45,9 @@ public struct SimulationPlan: Codable, Hashable, Sendable {
   /// Checks the ranges of every field.
   public func validate() throws(SimulationError) {
     if paths < 1 { throw .invalidPlan(field: "paths", reason: "must be at least 1, got \(paths)") }
-    if horizon < 1 { throw .invalidPlan(field: "horizon", reason: "must be at least 1, got \(horizon)") }
+    if horizon < 1 {
+      throw .invalidPlan(field: "horizon", reason: "must be at least 1, got \(horizon)")
+    }
     if let rho = marketCorrelation, !(rho >= 0 && rho < 1) {
       throw .invalidPlan(field: "marketCorrelation", reason: "must be in [0, 1), got \(rho)")
     }

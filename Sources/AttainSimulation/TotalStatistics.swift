@@ -78,17 +78,21 @@ extension TotalSummary {
     let levels = quantileLevels + attainmentProbabilities.map { 1 - $0 }
     let values = Selection.quantiles(totals, levels: levels, scratch: scratch)
     quantiles = zip(quantileLevels, values).map { LevelValue(level: $0, value: $1) }
-    targetsAtProbability = zip(attainmentProbabilities, values.dropFirst(quantileLevels.count)).map {
+    targetsAtProbability = zip(attainmentProbabilities, values.dropFirst(quantileLevels.count)).map
+    {
       LevelValue(level: $0, value: $1)
     }
   }
 
   /// Summarises an array of totals (copied; see the buffer initialiser).
-  public init(totals: [Double], target: Double?, quantileLevels: [Double], attainmentProbabilities: [Double]) {
+  public init(
+    totals: [Double], target: Double?, quantileLevels: [Double], attainmentProbabilities: [Double]
+  ) {
     var copy = totals
     self = copy.withUnsafeMutableBufferPointer {
       TotalSummary(
-        totals: $0, target: target, quantileLevels: quantileLevels, attainmentProbabilities: attainmentProbabilities)
+        totals: $0, target: target, quantileLevels: quantileLevels,
+        attainmentProbabilities: attainmentProbabilities)
     }
   }
 }

@@ -14,7 +14,7 @@
 /// added to its exponent bits. Blocks of 64 values go through two passes: a branch-free one
 /// (range check, reduction, polynomial) that the compiler vectorises, then the table pass.
 /// Maximum relative error ≈ 4·10⁻¹⁶ against the C library (tested). Blocks holding any
-/// |x| > 708 or NaN are computed element by element with the C library `exp`, so overflow,
+/// |x| ≳ 704 or NaN are computed element by element with the C library `exp`, so overflow,
 /// underflow to subnormals and NaN behave exactly as `exp` does.
 /// - Complexity: O(n); no heap allocation (a 1 KiB stack scratch).
 public enum VectorExp {
@@ -28,13 +28,33 @@ public enum VectorExp {
   /// Replaces every element x of `buffer` by eˣ.
   public static func exponentiate(_ buffer: UnsafeMutableBufferPointer<Double>) {
     guard let p = buffer.baseAddress else { return }
-    exponentiate(UnsafeBufferPointer(start: p, count: buffer.count), scale: 1, offset: 0, into: buffer)
+    exponentiate(
+      UnsafeBufferPointer(start: p, count: buffer.count), scale: 1, offset: 0, into: buffer)
   }
 
   /// Writes exp(`scale`·x + `offset`) for every x of `input` into `output` (same count; the
   /// two may be the same memory). The affine map is fused into the exponential's first pass.
   public static func exponentiate(
-    _ input: UnsafeBufferPointer<Double>, scale: Double, offset: Double, into output: UnsafeMutableBufferPointer<Double>
+    _ input: UnsafeBufferPointer<Double>, scale: Double, offset: Double,
+    into output: UnsafeMutableBufferPointer<Double>
+  ) {
+    exponentiate(input, scale: scale, offset: offset, weights: nil, period: 1, into: output)
+  }
+
+  /// Writes wᵢ·exp(`scale`·xᵢ + `offset`) into `output`, with the weights repeating:
+  /// wᵢ = `weights[i mod weights.count]` (e.g. the seasonal means of the periods of a row of
+  /// paths). The weighting is fused into the exponential's table pass.
+  public static func exponentiate(
+    _ input: UnsafeBufferPointer<Double>, scale: Double, offset: Double,
+    weights: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>
+  ) {
+    guard let w = weights.baseAddress, !weights.isEmpty else { return }
+    exponentiate(input, scale: scale, offset: offset, weights: w, period: weights.count, into: output)
+  }
+
+  static func exponentiate(
+    _ input: UnsafeBufferPointer<Double>, scale: Double, offset: Double,
+    weights: UnsafePointer<Double>?, period: Int, into output: UnsafeMutableBufferPointer<Double>
   ) {
     guard let x = input.baseAddress, let y = output.baseAddress else { return }
     let n = min(input.count, output.count)
@@ -45,7 +65,9 @@ public enum VectorExp {
       var start = 0
       while start < n {
         let count = min(block, n - start)
-        exponentiateBlock(x + start, scale: scale, offset: offset, into: y + start, count: count, shifted: t)
+        exponentiateBlock(
+          x + start, scale: scale, offset: offset, into: y + start, count: count, shifted: t,
+          weights: weights, period: period, phase: start % period)
         start += count
       }
     }
@@ -59,22 +81,23 @@ public enum VectorExp {
   /// table and the power of two. `t` has room for 2·`block` doubles.
   @inline(__always)
   static func exponentiateBlock(
-    _ input: UnsafePointer<Double>, scale a: Double, offset b: Double, into p: UnsafeMutablePointer<Double>,
-    count n: Int, shifted t: UnsafeMutablePointer<Double>
+    _ input: UnsafePointer<Double>, scale a: Double, offset b: Double,
+    into p: UnsafeMutablePointer<Double>,
+    count n: Int, shifted t: UnsafeMutablePointer<Double>,
+    weights: UnsafePointer<Double>?, period: Int, phase: Int
   ) {
     let polynomial = t + VectorExp.block
     let shifter = 0x1.8p52
     let scale = 64 * 1.442_695_040_888_963_4
     let ln2Hi = 0x1.62e42fee00000p-1 / 64  // 20 + 32 significant bits: k·ln2Hi is exact
     let ln2Lo = 0x1.a39ef35793c76p-33 / 64
-    let limit = (708.0).bitPattern
     var outside: UInt64 = 0
     for i in 0..<n {
       let x = input[i] * a + b
-      // |x| > 708 or NaN ⇔ the magnitude's bits exceed 708's: the top bit of limit − bits.
-      outside |= (limit &- (x.bitPattern & 0x7FFF_FFFF_FFFF_FFFF)) >> 63
       let shiftedIndex = x * scale + shifter
       let k = shiftedIndex - shifter
+      // |n| ≤ 65 000 keeps |x| < 704, well inside exp's normal range; NaN and ±∞ fail too.
+      outside |= k.magnitude <= 65_000 ? 0 : 1
       let r = (x - k * ln2Hi) - k * ln2Lo
       let r2 = r * r
       let c = r * (1.0 / 6) + 0.5
@@ -84,14 +107,31 @@ public enum VectorExp {
     }
     if outside != 0 {
       for i in 0..<n { p[i] = exp(input[i] * a + b) }
+      if let w = weights {
+        var h = phase
+        for i in 0..<n {
+          p[i] *= w[h]
+          h = h + 1 == period ? 0 : h + 1
+        }
+      }
       return
     }
     let table = VectorExp.table
-    for i in 0..<n {
-      let bits = t[i].bitPattern  // 2⁵¹ + n in the low bits, n = 64k + j
-      let j = Int(truncatingIfNeeded: bits & 63)
-      // 2^(j/64)·2ᵏ: add k to the table entry's exponent (2⁴⁵·2⁵² overflows away).
-      p[i] = polynomial[i] * Double(bitPattern: table[j] &+ ((bits >> 6) << 52))
+    if let w = weights {
+      var h = phase
+      for i in 0..<n {
+        let bits = t[i].bitPattern
+        let j = Int(truncatingIfNeeded: bits & 63)
+        p[i] = polynomial[i] * Double(bitPattern: table[j] &+ ((bits >> 6) << 52)) * w[h]
+        h = h + 1 == period ? 0 : h + 1
+      }
+    } else {
+      for i in 0..<n {
+        let bits = t[i].bitPattern  // 2⁵¹ + n in the low bits, n = 64k + j
+        let j = Int(truncatingIfNeeded: bits & 63)
+        // 2^(j/64)·2ᵏ: add k to the table entry's exponent (2⁴⁵·2⁵² overflows away).
+        p[i] = polynomial[i] * Double(bitPattern: table[j] &+ ((bits >> 6) << 52))
+      }
     }
   }
 }

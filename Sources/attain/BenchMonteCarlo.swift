@@ -28,7 +28,8 @@ struct BenchMonteCarlo: ParsableCommand {
 
   func run() throws {
     let threadCount = threads ?? defaultSimulationThreads
-    let task = MonteCarloBenchmark(units: units, paths: paths, horizon: horizon, seed: seed, threads: threadCount)
+    let task = MonteCarloBenchmark(
+      units: units, paths: paths, horizon: horizon, seed: seed, threads: threadCount)
     let outcome = try task.run()
     print("seed=\(seed)")
     print("units=\(units) paths=\(paths) horizon=\(horizon) threads=\(threadCount)")
@@ -51,7 +52,8 @@ struct BenchNormals: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "normals",
     abstract: "Raw throughput of the normal generator (xoshiro256++ ziggurat).",
-    discussion: "Draws --count standard normals on --threads workers; prints normals_per_second last.")
+    discussion:
+      "Draws --count standard normals on --threads workers; prints normals_per_second last.")
 
   @Option(help: "Normals to draw.") var count = 1_000_000_000
   @Option(help: "Random seed.") var seed: UInt64 = 1
@@ -64,7 +66,8 @@ struct BenchNormals: ParsableCommand {
 
   func run() {
     let threadCount = threads ?? defaultSimulationThreads
-    let (seconds, cpuSeconds, sum) = NormalThroughput.measure(count: count, threads: threadCount, seed: seed)
+    let (seconds, cpuSeconds, sum) = NormalThroughput.measure(
+      count: count, threads: threadCount, seed: seed)
     print("seed=\(seed) count=\(count) threads=\(threadCount)")
     print("seconds=\(seconds) cpu_seconds=\(cpuSeconds) sum=\(sum)")
     print("normals_per_cpu_second=\(Double(count) / cpuSeconds)")

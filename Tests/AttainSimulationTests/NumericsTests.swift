@@ -41,7 +41,8 @@ import Testing
     for (level, value) in zip(levels, q) {
       let h = Double(count - 1) * level
       let lo = Int(h.rounded(.down))
-      let expected = lo + 1 < count ? sorted[lo] + (h - Double(lo)) * (sorted[lo + 1] - sorted[lo]) : sorted[lo]
+      let expected =
+        lo + 1 < count ? sorted[lo] + (h - Double(lo)) * (sorted[lo + 1] - sorted[lo]) : sorted[lo]
       #expect(close(value, expected, relative: 1e-15) || value == expected, "level \(level)")
     }
   }

@@ -6,12 +6,15 @@ import Testing
 @Suite struct ScenarioTests {
   static let plan = SimulationPlan(paths: 300, horizon: 12, seed: 8)
   static func unit(group: String? = "West") -> SimulationUnit {
-    SimulationUnit(id: "s", sampler: LognormalSeasonalSampler(level: 100, seasonal: monthlySeasonal, sigma: 0.2), group: group)
+    SimulationUnit(
+      id: "s", sampler: LognormalSeasonalSampler(level: 100, seasonal: monthlySeasonal, sigma: 0.2),
+      group: group)
   }
 
   /// Mean total under `scenario` with the same random numbers as the baseline.
   static func mean(_ scenario: Scenario, group: String? = "West") throws -> Double {
-    let result = try SimulationEngine(plan: plan).run(units: [unit(group: group)], scenario: scenario)
+    let result = try SimulationEngine(plan: plan).run(
+      units: [unit(group: group)], scenario: scenario)
     return try #require(result.units.first?.total.mean)
   }
 
@@ -29,7 +32,9 @@ import Testing
     let promoMean = try Self.mean(promo)
     // The uplift adds 0.5 × (simulated period-3 mean) = 0.5 × 100 × s₃ within 4 MC errors.
     let added = promoMean - base
-    #expect(abs(added - 0.5 * 100 * monthlySeasonal[2]) < 0.5 * 100 * monthlySeasonal[2] * 0.2 * 4 / 300.0.squareRoot())
+    #expect(
+      abs(added - 0.5 * 100 * monthlySeasonal[2]) < 0.5 * 100 * monthlySeasonal[2] * 0.2 * 4
+        / 300.0.squareRoot())
     let amount = Scenario(name: "shock", shocks: [.init(period: 7, amount: -250)])
     #expect(close(try Self.mean(amount), base - 250, relative: 1e-12))
   }
@@ -42,7 +47,9 @@ import Testing
       shocks: [.init(period: 6, factor: 0.5, amount: 7)])
     var m = [Double](repeating: 0, count: 8)
     var a = [Double](repeating: 0, count: 8)
-    m.withUnsafeMutableBufferPointer { mb in a.withUnsafeMutableBufferPointer { scenario.adjustments(multipliers: mb, amounts: $0) } }
+    m.withUnsafeMutableBufferPointer { mb in
+      a.withUnsafeMutableBufferPointer { scenario.adjustments(multipliers: mb, amounts: $0) }
+    }
     let level = 1.1 / 1.2
     let ramp = [0, 0, 0.25, 0.5, 0.75, 1, 1, 1].map { 1 + 0.2 * $0 }
     for h in 0..<8 {

@@ -16,12 +16,14 @@ func simulationBenchmarks() {
     let seasonal = (1...12).map { 1 + 0.3 * sin(2 * Double.pi * Double($0) / 12) }
     let units = (0..<200).map {
       SimulationUnit(
-        id: "u\($0)", sampler: LognormalSeasonalSampler(level: 100 + Double($0), seasonal: seasonal, sigma: 0.2),
+        id: "u\($0)",
+        sampler: LognormalSeasonalSampler(level: 100 + Double($0), seasonal: seasonal, sigma: 0.2),
         group: "g\($0 % 10)", target: 1200 + 12 * Double($0))
     }
     let engine = try SimulationEngine(
       plan: SimulationPlan(paths: 2000, horizon: 12, seed: 1, marketCorrelation: 0.3))
-    let scenario = Scenario(name: "promo", growth: 0.02, promotions: [.init(periods: [3], uplift: 0.2)])
+    let scenario = Scenario(
+      name: "promo", growth: 0.02, promotions: [.init(periods: [3], uplift: 0.2)])
     for _ in benchmark.scaledIterations {
       blackHole(try engine.run(units: units, scenario: scenario, threads: 1).groups.count)
     }
