@@ -22,6 +22,44 @@ import Testing
     #expect(edge[4] == 0 && edge[5].isNaN && edge[6] == exp(3.0))
   }
 
+  @Test func weightedExpAndLognormalSamplerMatchTheFormula() {
+    var g = SplitMixForTests(state: 21)
+    let z = (0..<203).map { _ in (g.uniform() - 0.5) * 6 }
+    let weights = [1.5, 2, 0.25, 3, 7]
+    var y = [Double](repeating: 0, count: z.count)
+    z.withUnsafeBufferPointer { zb in
+      weights.withUnsafeBufferPointer { wb in
+        y.withUnsafeMutableBufferPointer {
+          VectorExp.exponentiate(zb, scale: 0.3, offset: -0.1, weights: wb, into: $0)
+        }
+      }
+    }
+    for i in z.indices {
+      #expect(close(y[i], weights[i % 5] * exp(0.3 * z[i] - 0.1), relative: 1e-15))
+    }
+    // The sampler for horizons shorter than, equal to and longer than its seasonal cycle.
+    let sampler = LognormalSeasonalSampler(level: 40, seasonal: [1, 2, 3, 4], sigma: 0.5)
+    for horizon in [3, 4, 7] {
+      let rows = z.count / horizon
+      var paths = [Double](repeating: 0, count: rows * horizon)
+      var scratch = [Double](repeating: 0, count: 1)
+      z.withUnsafeBufferPointer { zb in
+        paths.withUnsafeMutableBufferPointer { pb in
+          scratch.withUnsafeMutableBufferPointer {
+            sampler.samplePaths(
+              shocks: UnsafeBufferPointer(rebasing: zb[0..<(rows * horizon)]), into: pb,
+              horizon: horizon, scratch: $0)
+          }
+        }
+      }
+      for k in paths.indices {
+        let season = Double(k % horizon % 4 + 1)
+        let expected = 40 * season * exp(0.5 * z[k] - 0.125)
+        #expect(close(paths[k], expected, relative: 1e-14), "horizon \(horizon) index \(k)")
+      }
+    }
+  }
+
   /// Small counts use plain selection; above 2048 the sampled bracket is used. Values are
   /// continuous, rounded (ties) or three-valued (heavy ties), sorted or reversed.
   @Test(arguments: [1, 2, 3, 17, 1000, 1001, 5000, 20_011], [0, 1, 2, 3])
