@@ -113,6 +113,20 @@ public struct SimulationEngine: Sendable {
       unitTotals: keepsUnitTotals ? kept : nil)
   }
 
+  /// Simulates every scenario of the plan in order (the baseline alone if it lists none),
+  /// each with the same random numbers, so differences between scenarios are the adjustments'
+  /// effects and not Monte Carlo noise (common random numbers).
+  public func runScenarios(
+    units: [SimulationUnit], groupTargets: [String: Double] = [:], threads: Int? = nil
+  ) throws(SimulationError) -> [SimulationResult] {
+    var results: [SimulationResult] = []
+    for scenario in plan.scenarios ?? [.baseline] {
+      results.append(
+        try run(units: units, scenario: scenario, groupTargets: groupTargets, threads: threads))
+    }
+    return results
+  }
+
   /// The market shocks mₚₕ, P×H row-major, each path from its own stream; empty when ρ = 0.
   func marketShocks(threads: Int) -> [Double] {
     guard let rho = plan.marketCorrelation, rho > 0 else { return [] }

@@ -43,7 +43,7 @@ public struct TotalSummary: Codable, Hashable, Sendable {
 }
 
 /// The result of simulating one scenario.
-public struct SimulationResult: Sendable {
+public struct SimulationResult: Codable, Hashable, Sendable {
   /// The scenario simulated.
   public var scenario: Scenario
   /// One summary per unit, in input order.

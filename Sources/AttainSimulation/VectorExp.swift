@@ -49,7 +49,8 @@ public enum VectorExp {
     weights: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>
   ) {
     guard let w = weights.baseAddress, !weights.isEmpty else { return }
-    exponentiate(input, scale: scale, offset: offset, weights: w, period: weights.count, into: output)
+    exponentiate(
+      input, scale: scale, offset: offset, weights: w, period: weights.count, into: output)
   }
 
   static func exponentiate(

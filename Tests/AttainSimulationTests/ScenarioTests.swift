@@ -61,6 +61,22 @@ import Testing
     }
   }
 
+  @Test func planScenariosRunWithCommonRandomNumbers() throws {
+    var plan = Self.plan
+    plan.scenarios = [.baseline, Scenario(name: "up", growth: 0.25)]
+    let results = try SimulationEngine(plan: plan).runScenarios(units: [Self.unit()])
+    #expect(results.map(\.scenario.name) == ["baseline", "up"])
+    let base = try #require(results.first?.units.first?.total)
+    let up = try #require(results.last?.units.first?.total)
+    #expect(close(up.mean, 1.25 * base.mean, relative: 1e-12))
+    for (a, b) in zip(base.quantiles, up.quantiles) {
+      #expect(close(b.value, 1.25 * a.value, relative: 1e-12))
+    }
+    // Results are Codable for JSON output.
+    let data = try JSONEncoder().encode(results)
+    #expect(try JSONDecoder().decode([SimulationResult].self, from: data) == results)
+  }
+
   @Test func scenarioGroupsLimitWhereItApplies() throws {
     let west = Scenario(name: "west", growth: 0.2, groups: ["West"])
     let base = try Self.mean(.baseline, group: "East")
