@@ -147,6 +147,13 @@ public struct SimulationEngine: Sendable {
   }
 }
 
+/// Draws the standard normal shocks of a batch. Kept out of line so the ziggurat loop gets
+/// the registers to itself (inlined into the engine's loop nest, its state spilled).
+@inline(never)
+func fillShocks(_ rng: inout Xoshiro256PlusPlus, _ buffer: UnsafeMutableBufferPointer<Double>) {
+  rng.fillNormals(buffer)
+}
+
 /// One worker's buffers, allocated once per run and reused for every unit it simulates.
 struct Workspace {
   var shocks: [Double]
@@ -201,11 +208,12 @@ struct Workspace {
           totals.withUnsafeMutableBufferPointer { out in
             multipliers.withUnsafeBufferPointer { m in
               market.withUnsafeBufferPointer { mk in
+                guard let outBase = out.baseAddress else { return }
                 var start = 0
                 while start < paths {
                   let count = min(batch, paths - start)
                   let filled = UnsafeMutableBufferPointer(rebasing: z[0..<(count * horizon)])
-                  rng.fillNormals(filled)
+                  fillShocks(&rng, filled)
                   if rho > 0 {
                     let base = start * horizon
                     for k in 0..<(count * horizon) {
@@ -227,17 +235,16 @@ struct Workspace {
                         scratch: work)
                     }
                   }
-                  for j in 0..<count {
-                    let row = j * horizon
-                    var total = 0.0
-                    if applies {
-                      for h in 0..<horizon { total += y[row + h] * m[h] }
-                      total += amountTotal
-                    } else {
-                      for h in 0..<horizon { total += y[row + h] }
-                    }
-                    out[start + j] = total
+                  // Row totals, summed period by period across the batch's rows: each
+                  // row is still added in period order (same bits as a per-row loop), but
+                  // the rows' additions are independent, so they overlap in the pipeline.
+                  let sums = outBase + start
+                  for j in 0..<count { sums[j] = 0 }
+                  for h in 0..<horizon {
+                    let weight = applies ? m[h] : 1
+                    for j in 0..<count { sums[j] += y[j * horizon + h] * weight }
                   }
+                  if applies { for j in 0..<count { sums[j] += amountTotal } }
                   start += count
                 }
               }
