@@ -21,4 +21,5 @@ let benchmarks: @Sendable () -> Void = {
   dataBenchmarks()
   linearAlgebraBenchmarks()
   etsBenchmarks()
+  simulationBenchmarks()
 }
