@@ -8,7 +8,7 @@ import Testing
 ///
 ///   ATTAIN_M3_EVAL=1 swift test -c release --disable-xctest --filter M3Evaluation
 ///
-/// Optional `ATTAIN_M3_METHODS=Theta,Auto` restricts the methods. Prints sMAPE and MASE per
+/// Optional `ATTAIN_M3_METHODS="Theta;Auto"` restricts the methods. Prints sMAPE and MASE per
 /// frequency and overall, and interval coverage, on (1) the validation window — the last h
 /// points of each *training* series, used for choosing `auto` — and (2) the M3 hold-out
 /// (m3-test.csv), for reporting only.
@@ -33,7 +33,7 @@ import Testing
     func read(_ name: String) throws -> [String: [Double]] {
       var out: [String: [Double]] = [:]
       let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-      for line in text.split(separator: "\n").dropFirst() {
+      for line in text.split(whereSeparator: \.isNewline).dropFirst() {
         let f = line.split(separator: ",")
         out[String(f[0]), default: []].append(Double(f[2]) ?? .nan)
       }
@@ -43,7 +43,7 @@ import Testing
     let test = try read("m3-test.csv")
     let meta = try String(contentsOf: dir.appendingPathComponent("m3-meta.csv"), encoding: .utf8)
     var series: [Series] = []
-    for line in meta.split(separator: "\n").dropFirst() {
+    for line in meta.split(whereSeparator: \.isNewline).dropFirst() {
       let f = line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false)
       let id = String(f[0])
       let frequency = String(f[1])
@@ -66,7 +66,7 @@ import Testing
 
   static func evaluate(
     _ method: any ForecastingMethod, _ data: [Series], validation: Bool,
-    calibration: ((String) -> IntervalCalibration?)? = nil
+    calibration: (@Sendable (String) -> IntervalCalibration?)? = nil
   ) -> Scores {
     var perSeries = [(smape: Double, mase: Double, in80: Double, in95: Double, fallback: Bool)](
       repeating: (0, 0, 0, 0, false), count: data.count)
@@ -110,11 +110,22 @@ import Testing
     func mean(_ v: [Double]) -> Double { v.filter(\.isFinite).reduce(0, +) / Double(max(v.filter(\.isFinite).count, 1)) }
     let all = order.flatMap { s.smape[$0] ?? [] }
     let allMase = order.flatMap { s.mase[$0] ?? [] }
+    // The M3 convention: the mean over all forecasts (series × horizons), as published (Theta 13.01).
+    var pooledSum = 0.0
+    var pooledCount = 0.0
+    for f in order {
+      let h = f == "yearly" ? 6.0 : f == "monthly" ? 18.0 : 8.0
+      for v in s.smape[f] ?? [] where v.isFinite {
+        pooledSum += v * h
+        pooledCount += h
+      }
+    }
     let cols = order.map { String(format: "%6.2f", mean(s.smape[$0] ?? [])) }.joined(separator: " ")
     let mcols = order.map { String(format: "%5.2f", mean(s.mase[$0] ?? [])) }.joined(separator: " ")
     return String(
-      format: "%-26@ sMAPE %@ | all %6.3f   MASE %@ | all %5.3f   cov80 %5.1f cov95 %5.1f  fb %d",
-      name as NSString, cols as NSString, mean(all), mcols as NSString, mean(allMase),
+      format: "%@ sMAPE %@ | series %6.3f points %6.3f   MASE %@ | all %5.3f   cov80 %5.1f cov95 %5.1f  fb %d",
+      name.padding(toLength: 26, withPad: " ", startingAt: 0) as NSString, cols as NSString, mean(all),
+      pooledSum / pooledCount, mcols as NSString, mean(allMase),
       100 * s.inside80 / s.points, 100 * s.inside95 / s.points, s.fallbacks)
   }
 
@@ -129,6 +140,10 @@ import Testing
       ("AutoTheta", AutoTheta()),
       ("SES", SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0), name: "SES")),
       ("Auto", AutoForecast()),
+      ("Median(T,DOTM,DSTM)", Ensemble([Theta(), DynamicOptimizedTheta(), DynamicTheta()], combination: .median, intervalPaths: 400)),
+      ("Mean(T,DOTM)", Ensemble([Theta(), DynamicOptimizedTheta()], combination: .mean, intervalPaths: 400)),
+      ("Mean(T,DOTM,SES)", Ensemble([Theta(), DynamicOptimizedTheta(), SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0))], combination: .mean, intervalPaths: 400)),
+      ("Median(T,DOTM,DSTM,SES,N2)", Ensemble([Theta(), DynamicOptimizedTheta(), DynamicTheta(), SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0)), Naive2()], combination: .median, intervalPaths: 400)),
     ]
   }
 
@@ -136,7 +151,7 @@ import Testing
   func run() throws {
     let data = try Self.load()
     #expect(data.count == 3003)
-    let only = ProcessInfo.processInfo.environment["ATTAIN_M3_METHODS"].map { Set($0.split(separator: ",").map(String.init)) }
+    let only = ProcessInfo.processInfo.environment["ATTAIN_M3_METHODS"].map { Set($0.split(separator: ";").map(String.init)) }
     for validation in [true, false] {
       print(validation ? "== validation window (last h of each training series) ==" : "== M3 hold-out (m3-test.csv) ==")
       for (name, method) in Self.candidates() where only?.contains(name) ?? true {
@@ -158,7 +173,8 @@ import Testing
         print("calibration \(frequency): 80% \(c.factors[0].map { String(format: "%.2f", $0) }) 95% \(c.factors[1].map { String(format: "%.2f", $0) })")
       }
       for validation in [true, false] {
-        let scores = Self.evaluate(AutoForecast(), data, validation: validation) { calibrations[$0] }
+        let table = calibrations
+        let scores = Self.evaluate(AutoForecast(), data, validation: validation) { table[$0] }
         print(Self.line(validation ? "AutoCalibrated (valid.)" : "AutoCalibrated (hold-out)", scores))
       }
     }
