@@ -20,14 +20,17 @@ public struct AutoForecast: ForecastingMethod {
   /// `"Auto"`.
   public var name: String
 
-  /// The default members: Theta-family models (each on M3-deseasonalised data).
+  /// The default members: `Theta`, `DynamicOptimizedTheta` and `DampedTrend` (each on
+  /// M3-deseasonalised data), combined by their mean — the best of the candidates on the M3
+  /// validation windows (last h points of each training series): sMAPE 13.21 (mean over series)
+  /// against 13.33 for mean(Theta, DOTM), 13.39 for DOTM and 13.55 for Theta alone.
   public static var defaultMembers: [any ForecastingMethod] {
-    [Theta(), OptimizedTheta(), DynamicOptimizedTheta()]
+    [Theta(), DynamicOptimizedTheta(), DampedTrend()]
   }
 
   /// Creates the method.
   public init(
-    members: [any ForecastingMethod] = AutoForecast.defaultMembers, combination: Ensemble.Combination = .median,
+    members: [any ForecastingMethod] = AutoForecast.defaultMembers, combination: Ensemble.Combination = .mean,
     calibration: IntervalCalibration? = nil, name: String = "Auto"
   ) {
     self.members = members
