@@ -11,24 +11,37 @@ import Testing
   @Test func pointMetrics() {
     // errors f − y: 2, −2, 3, 0
     #expect(AccuracyMetrics.meanAbsoluteError(actual: actual, forecast: forecast) == 7.0 / 4)
-    #expect(close(AccuracyMetrics.rootMeanSquaredError(actual: actual, forecast: forecast), (17.0 / 4).squareRoot(), 1e-15))
+    #expect(
+      close(
+        AccuracyMetrics.rootMeanSquaredError(actual: actual, forecast: forecast),
+        (17.0 / 4).squareRoot(), 1e-15))
     #expect(AccuracyMetrics.bias(actual: actual, forecast: forecast) == 3.0 / 4)
-    #expect(close(AccuracyMetrics.weightedAbsolutePercentageError(actual: actual, forecast: forecast), 700.0 / 100, 1e-15))
+    #expect(
+      close(
+        AccuracyMetrics.weightedAbsolutePercentageError(actual: actual, forecast: forecast),
+        700.0 / 100, 1e-15))
     // sMAPE terms: 200·2/22, 200·2/38, 200·3/63, 0
     let smape = (400.0 / 22 + 400.0 / 38 + 600.0 / 63 + 0) / 4
-    #expect(close(AccuracyMetrics.symmetricMeanAbsolutePercentageError(actual: actual, forecast: forecast), smape, 1e-14))
-    #expect(AccuracyMetrics.symmetricMeanAbsolutePercentageError(actual: [0, 0], forecast: [0, 1]) == 100)
+    #expect(
+      close(
+        AccuracyMetrics.symmetricMeanAbsolutePercentageError(actual: actual, forecast: forecast),
+        smape, 1e-14))
+    #expect(
+      AccuracyMetrics.symmetricMeanAbsolutePercentageError(actual: [0, 0], forecast: [0, 1]) == 100)
   }
 
   @Test func maseUsesSeasonalNaiveScale() {
     let training = [1.0, 5, 2, 6, 3, 8]  // lag-2 differences: 1, 1, 1, 2 → scale 5/4
     #expect(AccuracyMetrics.seasonalNaiveScale(training: training, seasonLength: 2) == 1.25)
     #expect(
-      AccuracyMetrics.meanAbsoluteScaledError(actual: actual, forecast: forecast, training: training, seasonLength: 2)
+      AccuracyMetrics.meanAbsoluteScaledError(
+        actual: actual, forecast: forecast, training: training, seasonLength: 2)
         == (7.0 / 4) / 1.25)
     #expect(
-      AccuracyMetrics.meanAbsoluteScaledError(actual: actual, forecast: forecast, training: [3, 3, 3], seasonLength: 1)
-        .isNaN)
+      AccuracyMetrics.meanAbsoluteScaledError(
+        actual: actual, forecast: forecast, training: [3, 3, 3], seasonLength: 1
+      )
+      .isNaN)
   }
 
   @Test func intervalMetrics() {
@@ -36,11 +49,18 @@ import Testing
     let upper = [11.0, 25, 35, 41]
     #expect(AccuracyMetrics.coverage(actual: actual, lower: lower, upper: upper) == 75)
     // τ = 0.1 losses: y − q = 1, −1, 5, 0 → 0.1, 0.9, 0.5, 0
-    #expect(close(AccuracyMetrics.pinballLoss(actual: actual, quantile: lower, probability: 0.1), 1.5 / 4, 1e-15))
+    #expect(
+      close(
+        AccuracyMetrics.pinballLoss(actual: actual, quantile: lower, probability: 0.1), 1.5 / 4,
+        1e-15))
     // τ = 0.9 for the upper bound: y − q = −1, −5, −5, −1 → 0.1·(1 + 5 + 5 + 1)
-    #expect(close(AccuracyMetrics.pinballLoss(actual: actual, quantile: upper, probability: 0.9), 1.2 / 4, 1e-15))
+    #expect(
+      close(
+        AccuracyMetrics.pinballLoss(actual: actual, quantile: upper, probability: 0.9), 1.2 / 4,
+        1e-15))
     let summary = AccuracySummary(
-      actual: actual, forecast: Forecast(mean: forecast, levels: [80], lower: [lower], upper: [upper]),
+      actual: actual,
+      forecast: Forecast(mean: forecast, levels: [80], lower: [lower], upper: [upper]),
       training: [1, 2, 3], seasonLength: 1)
     #expect(summary.coverage == [75])
     #expect(close(summary.pinball[0], 0.5 * (1.5 / 4 + 1.2 / 4), 1e-15))

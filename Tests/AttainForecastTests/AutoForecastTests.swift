@@ -15,7 +15,9 @@ import Testing
   @Test func defaultIsTheMeanOfItsMembers() throws {
     let y = Self.series()
     let auto = try AutoForecast().fit(y, seasonLength: 4).pointForecast(horizon: 8)
-    let members = try AutoForecast.defaultMembers.map { try $0.fit(y, seasonLength: 4).pointForecast(horizon: 8) }
+    let members = try AutoForecast.defaultMembers.map {
+      try $0.fit(y, seasonLength: 4).pointForecast(horizon: 8)
+    }
     #expect(members.count == 3)
     for t in 0..<8 {
       let mean = members.map { $0[t] }.reduce(0, +) / 3
@@ -39,8 +41,12 @@ import Testing
     var s1 = [Double](repeating: 0, count: plain.scratchCount)
     var s2 = [Double](repeating: 0, count: scaled.scratchCount)
     shocks.withUnsafeBufferPointer { s in
-      p1.withUnsafeMutableBufferPointer { p in s1.withUnsafeMutableBufferPointer { plain.samplePath(shocks: s, into: p, scratch: $0) } }
-      p2.withUnsafeMutableBufferPointer { p in s2.withUnsafeMutableBufferPointer { scaled.samplePath(shocks: s, into: p, scratch: $0) } }
+      p1.withUnsafeMutableBufferPointer { p in
+        s1.withUnsafeMutableBufferPointer { plain.samplePath(shocks: s, into: p, scratch: $0) }
+      }
+      p2.withUnsafeMutableBufferPointer { p in
+        s2.withUnsafeMutableBufferPointer { scaled.samplePath(shocks: s, into: p, scratch: $0) }
+      }
     }
     shocks = []
     let mean = plain.pointForecast(horizon: 4)
@@ -56,13 +62,19 @@ import Testing
       return y
     }
     let method = HistoricAverage()
-    let c = IntervalCalibration.estimate(method: method, series: series, seasonLength: 1, horizon: 6, levels: [80])
+    let c = IntervalCalibration.estimate(
+      method: method, series: series, seasonLength: 1, horizon: 6, levels: [80])
     #expect(c.factors[0].allSatisfy { $0 > 2 })  // error sd ≈ √10 vs. interval sd ≈ 1
     var inside = 0.0
     for y in series {
-      guard let f = try? method.fit(Array(y.prefix(24)), seasonLength: 1).forecast(horizon: 6, levels: [80]) else { continue }
+      guard
+        let f = try? method.fit(Array(y.prefix(24)), seasonLength: 1).forecast(
+          horizon: 6, levels: [80])
+      else { continue }
       let g = c.apply(to: f)
-      inside += AccuracyMetrics.coverage(actual: Array(y.suffix(6)), lower: g.lower[0], upper: g.upper[0]) / 100
+      inside +=
+        AccuracyMetrics.coverage(actual: Array(y.suffix(6)), lower: g.lower[0], upper: g.upper[0])
+        / 100
     }
     #expect(abs(inside / 200 - 0.8) < 0.03)
   }
@@ -74,7 +86,8 @@ import Testing
     let seasonal: [Double] = (0..<24).map { 10 + [3.0, -1, -4, 2][$0 % 4] + 0.1 * Double($0) }
     #expect(SeasonalDecomposition.isSeasonal(seasonal, period: 4))
     let r = SeasonalDecomposition.autocorrelations(seasonal, maxLag: 4)
-    let limit = 1.6448536269514722 * ((1 + 2 * (r[0] * r[0] + r[1] * r[1] + r[2] * r[2])) / 24).squareRoot()
+    let limit =
+      1.6448536269514722 * ((1 + 2 * (r[0] * r[0] + r[1] * r[1] + r[2] * r[2])) / 24).squareRoot()
     #expect(abs(r[3]) > limit)
     #expect(!SeasonalDecomposition.isSeasonal((0..<24).map { Double($0) }, period: 1))
     #expect(!SeasonalDecomposition.isSeasonal([Double](repeating: 3, count: 30), period: 4))
@@ -84,7 +97,8 @@ import Testing
   @Test func autoThetaKeepsTheBestCriterion() throws {
     let fx = try ModelFixtures.load()
     let y = try #require(fx.series["N1500"])
-    let best = try #require(try BestThetaStateSpace().fit(y, seasonLength: 1) as? FittedThetaStateSpace)
+    let best = try #require(
+      try BestThetaStateSpace().fit(y, seasonLength: 1) as? FittedThetaStateSpace)
     for variant in ThetaStateSpace.Variant.allCases {
       #expect(best.objective <= (try ThetaStateSpace(variant).fitModel(y)).objective)
     }

@@ -36,8 +36,10 @@ import Testing
 
   @Test func fallbacksAreNamedAndOutputIsFinite() {
     let panel = Self.panel()
-    let result = BatchForecaster(method: Theta(), seasonLength: 4).forecast(panel, horizon: 6, levels: [80, 95])
-    let allFinite = result.mean.allSatisfy { $0.isFinite }
+    let result = BatchForecaster(method: Theta(), seasonLength: 4).forecast(
+      panel, horizon: 6, levels: [80, 95])
+    let allFinite =
+      result.mean.allSatisfy { $0.isFinite }
       && result.lower.allSatisfy { $0.allSatisfy { $0.isFinite } }
       && result.upper.allSatisfy { $0.allSatisfy { $0.isFinite } }
     #expect(allFinite)
@@ -57,9 +59,11 @@ import Testing
 
   @Test func matchesSeriesBySeriesFits() throws {
     let panel = Self.panel()
-    let result = BatchForecaster(method: Theta(), seasonLength: 4, threads: 2).forecast(panel, horizon: 5, levels: [90])
+    let result = BatchForecaster(method: Theta(), seasonLength: 4, threads: 2).forecast(
+      panel, horizon: 5, levels: [90])
     for i in 0..<50 {
-      let single = try Theta().fit(Array(panel.values(of: i)), seasonLength: 4).forecast(horizon: 5, levels: [90])
+      let single = try Theta().fit(Array(panel.values(of: i)), seasonLength: 4).forecast(
+        horizon: 5, levels: [90])
       #expect(result.forecast(of: i) == single)
     }
   }
@@ -75,8 +79,10 @@ import Testing
     let members: [any ForecastingMethod] = [Naive(), RandomWalkWithDrift(), HistoricAverage()]
     let h = 5
     let forecasts = try members.map { try $0.fit(y, seasonLength: 1).pointForecast(horizon: h) }
-    let mean = try Ensemble(members, combination: .mean).fit(y, seasonLength: 1).pointForecast(horizon: h)
-    let median = try Ensemble(members, combination: .median).fit(y, seasonLength: 1).pointForecast(horizon: h)
+    let mean = try Ensemble(members, combination: .mean).fit(y, seasonLength: 1).pointForecast(
+      horizon: h)
+    let median = try Ensemble(members, combination: .median).fit(y, seasonLength: 1).pointForecast(
+      horizon: h)
     for t in 0..<h {
       let column = forecasts.map { $0[t] }.sorted()
       #expect(close(mean[t], column.reduce(0, +) / 3, 1e-14))
@@ -86,7 +92,8 @@ import Testing
 
   @Test func pathsCombinePerPathAndIntervalsAreDeterministic() throws {
     let members: [any ForecastingMethod] = [Naive(), RandomWalkWithDrift()]
-    let fitted = try Ensemble(members, combination: .mean, maximumHorizon: 8).fit(y, seasonLength: 1)
+    let fitted = try Ensemble(members, combination: .mean, maximumHorizon: 8).fit(
+      y, seasonLength: 1)
     let a = try members.map { try $0.fit(y, seasonLength: 1) }
     let shocks: [Double] = [0.3, -1.2, 0.8, 2.0, -0.1, 0.5]
     var scratch = [Double](repeating: 0, count: fitted.scratchCount)
@@ -122,12 +129,16 @@ import Testing
   @Test func membersThatCannotFitAreSkipped() throws {
     let fitted = try Ensemble([SeasonalNaive(), Naive()]).fit([1, 2, 3], seasonLength: 12)
     #expect(fitted.pointForecast(horizon: 2) == [3, 3])
-    #expect(throws: ForecastError.self) { _ = try Ensemble([SeasonalNaive()]).fit([1, 2], seasonLength: 12) }
+    #expect(throws: ForecastError.self) {
+      _ = try Ensemble([SeasonalNaive()]).fit([1, 2], seasonLength: 12)
+    }
   }
 
   @Test func calibrationScalesHalfWidths() {
     let c = IntervalCalibration(levels: [80, 95], factors: [[1.5, 2], [1.2]], sampleSize: 10)
-    let f = Forecast(mean: [10, 10, 10], levels: [80, 95], lower: [[8, 8, 8], [6, 6, 6]], upper: [[11, 11, 11], [13, 13, 13]])
+    let f = Forecast(
+      mean: [10, 10, 10], levels: [80, 95], lower: [[8, 8, 8], [6, 6, 6]],
+      upper: [[11, 11, 11], [13, 13, 13]])
     let g = c.apply(to: f)
     #expect(g.lower[0] == [7, 6, 6])
     #expect(g.upper[0] == [11.5, 12, 12])

@@ -33,12 +33,15 @@ import Testing
       shocks[j] = 1
       shocks.withUnsafeBufferPointer { s in
         path.withUnsafeMutableBufferPointer { p in
-          fitted.samplePath(shocks: s, into: p, scratch: UnsafeMutableBufferPointer(start: nil, count: 0))
+          fitted.samplePath(
+            shocks: s, into: p, scratch: UnsafeMutableBufferPointer(start: nil, count: 0))
         }
       }
       for t in 0..<10 { variance[t] += (path[t] - mean[t]) * (path[t] - mean[t]) }
     }
     let z = StandardNormal.centralMultiplier(level: 95)
-    for t in 0..<10 { #expect(close(f.upper[0][t] - f.mean[t], z * variance[t].squareRoot(), 1e-9)) }
+    for t in 0..<10 {
+      #expect(close(f.upper[0][t] - f.mean[t], z * variance[t].squareRoot(), 1e-9))
+    }
   }
 }

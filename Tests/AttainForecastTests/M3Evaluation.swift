@@ -74,7 +74,8 @@ import Testing
       let m = frequency == "quarterly" ? 4 : frequency == "monthly" ? 12 : 1
       series.append(
         Series(
-          id: id, frequency: frequency, horizon: Int(f[3]) ?? 0, seasonLength: m, train: train[id] ?? [],
+          id: id, frequency: frequency, horizon: Int(f[3]) ?? 0, seasonLength: m,
+          train: train[id] ?? [],
           test: test[id] ?? []))
     }
     return series
@@ -112,7 +113,8 @@ import Testing
           }
           var f = fitted.forecast(horizon: s.horizon, levels: [80, 95])
           if let calibration, let c = calibration(s.frequency) { f = c.apply(to: f) }
-          let a = AccuracySummary(actual: actual, forecast: f, training: training, seasonLength: s.seasonLength)
+          let a = AccuracySummary(
+            actual: actual, forecast: f, training: training, seasonLength: s.seasonLength)
           out[i] = (a.smape, a.mase, a.coverage[0], a.coverage[1], fallback)
         }
       }
@@ -131,7 +133,9 @@ import Testing
 
   static func line(_ name: String, _ s: Scores) -> String {
     let order = ["yearly", "quarterly", "monthly", "other"]
-    func mean(_ v: [Double]) -> Double { v.filter(\.isFinite).reduce(0, +) / Double(max(v.filter(\.isFinite).count, 1)) }
+    func mean(_ v: [Double]) -> Double {
+      v.filter(\.isFinite).reduce(0, +) / Double(max(v.filter(\.isFinite).count, 1))
+    }
     let all = order.flatMap { s.smape[$0] ?? [] }
     let allMase = order.flatMap { s.mase[$0] ?? [] }
     // The M3 convention: the mean over all forecasts (series × horizons), as published (Theta 13.01).
@@ -147,8 +151,10 @@ import Testing
     let cols = order.map { String(format: "%6.2f", mean(s.smape[$0] ?? [])) }.joined(separator: " ")
     let mcols = order.map { String(format: "%5.2f", mean(s.mase[$0] ?? [])) }.joined(separator: " ")
     return String(
-      format: "%@ sMAPE %@ | series %6.3f points %6.3f   MASE %@ | all %5.3f   cov80 %5.1f cov95 %5.1f  fb %d",
-      name.padding(toLength: 26, withPad: " ", startingAt: 0) as NSString, cols as NSString, mean(all),
+      format:
+        "%@ sMAPE %@ | series %6.3f points %6.3f   MASE %@ | all %5.3f   cov80 %5.1f cov95 %5.1f  fb %d",
+      name.padding(toLength: 26, withPad: " ", startingAt: 0) as NSString, cols as NSString,
+      mean(all),
       pooledSum / pooledCount, mcols as NSString, mean(allMase),
       100 * s.inside80 / s.points, 100 * s.inside95 / s.points, s.fallbacks)
   }
@@ -165,19 +171,85 @@ import Testing
       ("SES", SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0), name: "SES")),
       ("Auto", AutoForecast()),
       ("DampedTrend", DampedTrend()),
-      ("Mean(T,DOTM,DOTM,D)", Ensemble([Theta(), DynamicOptimizedTheta(), DynamicOptimizedTheta(), DampedTrend()], combination: .mean, intervalPaths: 400)),
-      ("Mean(T,DOTM,D,OTM)", Ensemble([Theta(), DynamicOptimizedTheta(), DampedTrend(), OptimizedTheta()], combination: .mean, intervalPaths: 400)),
-      ("Mean(T,DOTM,D,LT)", Ensemble([Theta(), DynamicOptimizedTheta(), DampedTrend(), SeasonallyAdjusted(LinearTrend())], combination: .mean, intervalPaths: 400)),
-      ("Mean(T,DOTM,D,DSTM)", Ensemble([Theta(), DynamicOptimizedTheta(), DampedTrend(), DynamicTheta()], combination: .mean, intervalPaths: 400)),
-      ("Mean(DOTM,D)", Ensemble([DynamicOptimizedTheta(), DampedTrend()], combination: .mean, intervalPaths: 400)),
-      ("Mean(T,DOTM,D,N2)", Ensemble([Theta(), DynamicOptimizedTheta(), DampedTrend(), Naive2()], combination: .mean, intervalPaths: 400)),
-      ("Mean(T,DOTM,D)", Ensemble([Theta(), DynamicOptimizedTheta(), DampedTrend()], combination: .mean, intervalPaths: 400)),
-      ("Median(T,DOTM,D)", Ensemble([Theta(), DynamicOptimizedTheta(), DampedTrend()], combination: .median, intervalPaths: 400)),
-      ("Mean(T,DOTM,D,SES)", Ensemble([Theta(), DynamicOptimizedTheta(), DampedTrend(), SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0))], combination: .mean, intervalPaths: 400)),
-      ("Median(T,DOTM,DSTM)", Ensemble([Theta(), DynamicOptimizedTheta(), DynamicTheta()], combination: .median, intervalPaths: 400)),
-      ("Mean(T,DOTM)", Ensemble([Theta(), DynamicOptimizedTheta()], combination: .mean, intervalPaths: 400)),
-      ("Mean(T,DOTM,SES)", Ensemble([Theta(), DynamicOptimizedTheta(), SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0))], combination: .mean, intervalPaths: 400)),
-      ("Median(T,DOTM,DSTM,SES,N2)", Ensemble([Theta(), DynamicOptimizedTheta(), DynamicTheta(), SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0)), Naive2()], combination: .median, intervalPaths: 400)),
+      (
+        "Mean(T,DOTM,DOTM,D)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DynamicOptimizedTheta(), DampedTrend()],
+          combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,D,OTM)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DampedTrend(), OptimizedTheta()], combination: .mean,
+          intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,D,LT)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DampedTrend(), SeasonallyAdjusted(LinearTrend())],
+          combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,D,DSTM)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DampedTrend(), DynamicTheta()], combination: .mean,
+          intervalPaths: 400)
+      ),
+      (
+        "Mean(DOTM,D)",
+        Ensemble([DynamicOptimizedTheta(), DampedTrend()], combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,D,N2)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DampedTrend(), Naive2()], combination: .mean,
+          intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,D)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DampedTrend()], combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Median(T,DOTM,D)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DampedTrend()], combination: .median,
+          intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,D,SES)",
+        Ensemble(
+          [
+            Theta(), DynamicOptimizedTheta(), DampedTrend(),
+            SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0)),
+          ], combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Median(T,DOTM,DSTM)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DynamicTheta()], combination: .median,
+          intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM)",
+        Ensemble([Theta(), DynamicOptimizedTheta()], combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,SES)",
+        Ensemble(
+          [
+            Theta(), DynamicOptimizedTheta(),
+            SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0)),
+          ], combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Median(T,DOTM,DSTM,SES,N2)",
+        Ensemble(
+          [
+            Theta(), DynamicOptimizedTheta(), DynamicTheta(),
+            SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0)), Naive2(),
+          ], combination: .median, intervalPaths: 400)
+      ),
     ]
   }
 
@@ -185,9 +257,14 @@ import Testing
   func run() throws {
     let data = try Self.load()
     #expect(data.count == 3003)
-    let only = ProcessInfo.processInfo.environment["ATTAIN_M3_METHODS"].map { Set($0.split(separator: ";").map(String.init)) }
+    let only = ProcessInfo.processInfo.environment["ATTAIN_M3_METHODS"].map {
+      Set($0.split(separator: ";").map(String.init))
+    }
     for validation in [true, false] {
-      print(validation ? "== validation window (last h of each training series) ==" : "== M3 hold-out (m3-test.csv) ==")
+      print(
+        validation
+          ? "== validation window (last h of each training series) =="
+          : "== M3 hold-out (m3-test.csv) ==")
       for (name, method) in Self.candidates() where only?.contains(name) ?? true {
         let start = Date()
         let scores = Self.evaluate(method, data, validation: validation)
@@ -204,12 +281,15 @@ import Testing
           method: AutoForecast(), series: group.map(\.train), seasonLength: first.seasonLength,
           horizon: first.horizon)
         calibrations[frequency] = c
-        print("calibration \(frequency): 80% \(c.factors[0].map { String(format: "%.2f", $0) }) 95% \(c.factors[1].map { String(format: "%.2f", $0) })")
+        print(
+          "calibration \(frequency): 80% \(c.factors[0].map { String(format: "%.2f", $0) }) 95% \(c.factors[1].map { String(format: "%.2f", $0) })"
+        )
       }
       for validation in [true, false] {
         let table = calibrations
         let scores = Self.evaluate(AutoForecast(), data, validation: validation) { table[$0] }
-        print(Self.line(validation ? "AutoCalibrated (valid.)" : "AutoCalibrated (hold-out)", scores))
+        print(
+          Self.line(validation ? "AutoCalibrated (valid.)" : "AutoCalibrated (hold-out)", scores))
       }
     }
   }

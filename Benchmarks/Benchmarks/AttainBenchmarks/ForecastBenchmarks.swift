@@ -10,7 +10,9 @@ private func m3Monthly(count: Int) -> [[Double]] {
   var current = ""
   for line in text.split(whereSeparator: \.isNewline).dropFirst() {
     let f = line.split(separator: ",")
-    guard f.count == 3, let id = Int(f[0].dropFirst()), id >= 1402, let y = Double(f[2]) else { continue }
+    guard f.count == 3, let id = Int(f[0].dropFirst()), id >= 1402, let y = Double(f[2]) else {
+      continue
+    }
     if f[0] != current {
       if series.count == count { break }
       series.append([])
@@ -40,7 +42,9 @@ func forecastBenchmarks() {
 
   Benchmark("forecast.auto.batch.m3monthly100") { benchmark in
     for _ in benchmark.scaledIterations {
-      blackHole(BatchForecaster(method: AutoForecast(), seasonLength: 12).forecast(panel, horizon: 18, levels: [80, 95]))
+      blackHole(
+        BatchForecaster(method: AutoForecast(), seasonLength: 12).forecast(
+          panel, horizon: 18, levels: [80, 95]))
     }
   }
 
@@ -56,7 +60,9 @@ func forecastBenchmarks() {
           shocks[p % 18] = -shocks[p % 18]
           shocks.withUnsafeBufferPointer { s in
             path.withUnsafeMutableBufferPointer { out in
-              scratch.withUnsafeMutableBufferPointer { fitted.samplePath(shocks: s, into: out, scratch: $0) }
+              scratch.withUnsafeMutableBufferPointer {
+                fitted.samplePath(shocks: s, into: out, scratch: $0)
+              }
             }
           }
           blackHole(path[17])

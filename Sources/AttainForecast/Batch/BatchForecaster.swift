@@ -71,13 +71,19 @@ public struct BatchForecaster: Sendable {
         let warning =
           k == 0
           ? nil
-          : BatchWarning(id: id, requested: method.name, used: candidate.name, reason: reasons.joined(separator: "; "))
+          : BatchWarning(
+            id: id, requested: method.name, used: candidate.name,
+            reason: reasons.joined(separator: "; "))
         return (model, warning)
       } catch {
         reasons.append("\(error)")
       }
     }
-    return (nil, BatchWarning(id: id, requested: method.name, used: nil, reason: reasons.joined(separator: "; ")))
+    return (
+      nil,
+      BatchWarning(
+        id: id, requested: method.name, used: nil, reason: reasons.joined(separator: "; "))
+    )
   }
 
 }
@@ -149,7 +155,9 @@ public struct BatchFit: Sendable {
     }
     let block = count * h
     let lower = (0..<levelCount).map { Array(bounds[($0 * block)..<(($0 + 1) * block)]) }
-    let upper = (0..<levelCount).map { Array(bounds[((levelCount + $0) * block)..<((levelCount + $0 + 1) * block)]) }
+    let upper = (0..<levelCount).map {
+      Array(bounds[((levelCount + $0) * block)..<((levelCount + $0 + 1) * block)])
+    }
     return BatchForecast(
       ids: ids, horizon: h, levels: sortedLevels, methods: methodNames, mean: mean, lower: lower,
       upper: upper, warnings: warnings)

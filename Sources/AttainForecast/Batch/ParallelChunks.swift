@@ -9,7 +9,9 @@ enum ParallelChunks {
   /// The default worker count: the active processor count.
   static var defaultThreads: Int { max(1, ProcessInfoShim.activeProcessorCount) }
 
-  static func run(count: Int, threads: Int?, chunkSize: Int = 32, _ body: @Sendable (Range<Int>) -> Void) {
+  static func run(
+    count: Int, threads: Int?, chunkSize: Int = 32, _ body: @Sendable (Range<Int>) -> Void
+  ) {
     guard count > 0 else { return }
     let chunks = (count + chunkSize - 1) / chunkSize
     let workers = max(1, min(threads ?? defaultThreads, chunks))

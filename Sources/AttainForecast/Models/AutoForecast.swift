@@ -30,7 +30,8 @@ public struct AutoForecast: ForecastingMethod {
 
   /// Creates the method.
   public init(
-    members: [any ForecastingMethod] = AutoForecast.defaultMembers, combination: Ensemble.Combination = .mean,
+    members: [any ForecastingMethod] = AutoForecast.defaultMembers,
+    combination: Ensemble.Combination = .mean,
     calibration: IntervalCalibration? = nil, name: String = "Auto"
   ) {
     self.members = members
@@ -41,7 +42,8 @@ public struct AutoForecast: ForecastingMethod {
 
   /// Fits the members (those that cannot fit are left out); fails only if none fits.
   public func fit(_ series: [Double], seasonLength: Int) throws -> any FittedForecaster {
-    let ensemble = try Ensemble(members, combination: combination, name: name).fit(series, seasonLength: seasonLength)
+    let ensemble = try Ensemble(members, combination: combination, name: name).fit(
+      series, seasonLength: seasonLength)
     guard let calibration else { return ensemble }
     return CalibratedForecaster(inner: ensemble, calibration: calibration)
   }
@@ -49,21 +51,25 @@ public struct AutoForecast: ForecastingMethod {
   /// This method with interval calibration estimated on `series` (training data only): each
   /// series is refitted without its last `horizon` points and scored on them.
   public func calibrated(
-    on series: [[Double]], seasonLength: Int, horizon: Int, levels: [Double] = [80, 95], threads: Int? = nil
+    on series: [[Double]], seasonLength: Int, horizon: Int, levels: [Double] = [80, 95],
+    threads: Int? = nil
   ) -> AutoForecast {
     var copy = self
     copy.calibration = nil
     copy.calibration = IntervalCalibration.estimate(
-      method: copy, series: series, seasonLength: seasonLength, horizon: horizon, levels: levels, threads: threads)
+      method: copy, series: series, seasonLength: seasonLength, horizon: horizon, levels: levels,
+      threads: threads)
     return copy
   }
 
   /// `calibrated(on:)` over the series of a panel.
   public func calibrated(
-    on panel: Panel, seasonLength: Int, horizon: Int, levels: [Double] = [80, 95], threads: Int? = nil
+    on panel: Panel, seasonLength: Int, horizon: Int, levels: [Double] = [80, 95],
+    threads: Int? = nil
   ) -> AutoForecast {
     calibrated(
-      on: (0..<panel.count).map { Array(panel.values(of: $0)) }, seasonLength: seasonLength, horizon: horizon,
+      on: (0..<panel.count).map { Array(panel.values(of: $0)) }, seasonLength: seasonLength,
+      horizon: horizon,
       levels: levels, threads: threads)
   }
 }

@@ -31,10 +31,18 @@ struct DampedTrendCore: ForecastingMethod {
     sse: Double, level0: Double, trend0: Double
   ) {
     // Three linear runs: data with zero initial state, and unit initial level / trend with zero data.
-    var l = 0.0, b = 0.0  // data run
-    var l1 = 1.0, b1 = 0.0  // response to ℓ₀ = 1
-    var l2 = 0.0, b2 = 1.0  // response to b₀ = 1
-    var srr = 0.0, sr1 = 0.0, sr2 = 0.0, s11 = 0.0, s12 = 0.0, s22 = 0.0
+    var l = 0.0
+    var b = 0.0  // data run
+    var l1 = 1.0
+    var b1 = 0.0  // response to ℓ₀ = 1
+    var l2 = 0.0
+    var b2 = 1.0  // response to b₀ = 1
+    var srr = 0.0
+    var sr1 = 0.0
+    var sr2 = 0.0
+    var s11 = 0.0
+    var s12 = 0.0
+    var s22 = 0.0
     for v in y {
       let r = v - (l + phi * b)
       let c1 = l1 + phi * b1  // coefficient of ℓ₀ in the forecast
@@ -78,16 +86,22 @@ struct DampedTrendCore: ForecastingMethod {
       }
     }
     for _ in 0..<2 {
-      let fa = best.f, p = best.phi
-      best.a = ScalarMinimizer.minimize(lower: 1e-4, upper: 0.9999, gridPoints: 9, tolerance: 1e-5) {
-        objective($0, fa, p)
-      }.x
+      let fa = best.f
+      let p = best.phi
+      best.a =
+        ScalarMinimizer.minimize(lower: 1e-4, upper: 0.9999, gridPoints: 9, tolerance: 1e-5) {
+          objective($0, fa, p)
+        }.x
       let a = best.a
-      best.f = ScalarMinimizer.minimize(lower: 0, upper: 1, gridPoints: 9, tolerance: 1e-5) { objective(a, $0, p) }.x
+      best.f =
+        ScalarMinimizer.minimize(lower: 0, upper: 1, gridPoints: 9, tolerance: 1e-5) {
+          objective(a, $0, p)
+        }.x
       let f = best.f
-      best.phi = ScalarMinimizer.minimize(lower: 0.8, upper: 0.98, gridPoints: 7, tolerance: 1e-5) {
-        objective(a, f, $0)
-      }.x
+      best.phi =
+        ScalarMinimizer.minimize(lower: 0.8, upper: 0.98, gridPoints: 7, tolerance: 1e-5) {
+          objective(a, f, $0)
+        }.x
     }
     let alpha = best.a
     let beta = max(1e-4, best.f * alpha)
@@ -105,7 +119,8 @@ struct DampedTrendCore: ForecastingMethod {
     let residuals = zip(y, fitted).map { $0 - $1 }
     let sse = residuals.reduce(0) { $0 + $1 * $1 }
     return FittedDampedTrend(
-      name: name, fittedValues: fitted, residuals: residuals, alpha: alpha, beta: beta, phi: phi, level: level,
+      name: name, fittedValues: fitted, residuals: residuals, alpha: alpha, beta: beta, phi: phi,
+      level: level,
       trend: trend, sigma: (sse / Double(max(y.count - 5, 1))).squareRoot())
   }
 }

@@ -58,7 +58,8 @@ public struct SimpleExponentialSmoothingWithDrift: ForecastingMethod {
     let residuals = zip(series, fitted).map { $0 - $1 }
     let sigma = (ses.sse / Double(max(n - 2, 1))).squareRoot()
     return FittedSESWithDrift(
-      name: name, fittedValues: fitted, residuals: residuals, alpha: alpha, lastLevel: ses.lastLevel,
+      name: name, fittedValues: fitted, residuals: residuals, alpha: alpha,
+      lastLevel: ses.lastLevel,
       drift: drift, sigma: sigma, count: n)
   }
 }
