@@ -57,6 +57,24 @@ import Testing
     #expect(result.forecast(of: panel.index(of: "empty")!).mean == [Double](repeating: 0, count: 6))
   }
 
+  @Test func autoHandlesEdgeCasesWithoutNonFiniteOutput() {
+    let panel = Self.panel()
+    let result = BatchForecaster(
+      method: AutoForecast(intervalPaths: 200), seasonLength: 4, threads: 2
+    )
+    .forecast(panel, horizon: 6, levels: [80, 95])
+    let allFinite =
+      result.mean.allSatisfy { $0.isFinite }
+      && result.lower.allSatisfy { $0.allSatisfy { $0.isFinite } }
+      && result.upper.allSatisfy { $0.allSatisfy { $0.isFinite } }
+    #expect(allFinite)
+    #expect(result.warnings.map(\.id).sorted() == ["empty", "nan", "two"])
+    for i in 0..<panel.count where result.methods[i] == "Auto" {
+      let f = result.forecast(of: i)
+      for t in 0..<6 { #expect(f.lower[1][t] <= f.lower[0][t] && f.upper[0][t] <= f.upper[1][t]) }
+    }
+  }
+
   @Test func matchesSeriesBySeriesFits() throws {
     let panel = Self.panel()
     let result = BatchForecaster(method: Theta(), seasonLength: 4, threads: 2).forecast(

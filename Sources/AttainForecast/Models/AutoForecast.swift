@@ -19,6 +19,8 @@ public struct AutoForecast: ForecastingMethod {
   public var calibration: IntervalCalibration?
   /// `"Auto"`.
   public var name: String
+  /// Number of combined sample paths behind the intervals (see `Ensemble`).
+  public var intervalPaths: Int
 
   /// The default members: `Theta`, `DynamicOptimizedTheta` and `DampedTrend` (each on
   /// M3-deseasonalised data), combined by their mean — the best of the candidates on the M3
@@ -32,8 +34,9 @@ public struct AutoForecast: ForecastingMethod {
   public init(
     members: [any ForecastingMethod] = AutoForecast.defaultMembers,
     combination: Ensemble.Combination = .mean,
-    calibration: IntervalCalibration? = nil, name: String = "Auto"
+    calibration: IntervalCalibration? = nil, name: String = "Auto", intervalPaths: Int = 2000
   ) {
+    self.intervalPaths = intervalPaths
     self.members = members
     self.combination = combination
     self.calibration = calibration
@@ -42,7 +45,9 @@ public struct AutoForecast: ForecastingMethod {
 
   /// Fits the members (those that cannot fit are left out); fails only if none fits.
   public func fit(_ series: [Double], seasonLength: Int) throws -> any FittedForecaster {
-    let ensemble = try Ensemble(members, combination: combination, name: name).fit(
+    let ensemble = try Ensemble(
+      members, combination: combination, name: name, intervalPaths: intervalPaths
+    ).fit(
       series, seasonLength: seasonLength)
     guard let calibration else { return ensemble }
     return CalibratedForecaster(inner: ensemble, calibration: calibration)
