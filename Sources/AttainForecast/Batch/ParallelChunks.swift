@@ -1,5 +1,9 @@
 import Dispatch
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs work over `0..<count` items in fixed chunks on up to `threads` threads.
 ///
 /// Chunk boundaries depend only on `count` and `chunkSize`, never on the thread count, and each
@@ -30,10 +34,6 @@ enum ParallelChunks {
     }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// The number of online processors without importing Foundation into the library.
 enum ProcessInfoShim {
