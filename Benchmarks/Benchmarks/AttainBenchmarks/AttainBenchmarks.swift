@@ -22,4 +22,5 @@ let benchmarks: @Sendable () -> Void = {
   linearAlgebraBenchmarks()
   etsBenchmarks()
   simulationBenchmarks()
+  forecastBenchmarks()
 }
