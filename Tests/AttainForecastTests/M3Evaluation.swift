@@ -176,6 +176,24 @@ import Testing
       ("Auto", AutoForecast()),
       ("DampedTrend", DampedTrend()),
       (
+        "Mean(T,DOTM,D,RWD)",
+        Ensemble(
+          [
+            Theta(), DynamicOptimizedTheta(), DampedTrend(),
+            SeasonallyAdjusted(RandomWalkWithDrift()),
+          ],
+          combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,D,SESb)",
+        Ensemble(
+          [
+            Theta(), DynamicOptimizedTheta(), DampedTrend(),
+            SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 1)),
+          ],
+          combination: .mean, intervalPaths: 400)
+      ),
+      (
         "Mean(T,DOTM,DOTM,D)",
         Ensemble(
           [Theta(), DynamicOptimizedTheta(), DynamicOptimizedTheta(), DampedTrend()],
