@@ -18,7 +18,7 @@ import Testing
 /// Results (2026-11-25, release build, `AutoForecast()` = mean of Theta, DOTM, DampedTrend):
 ///
 ///     validation window (chooses auto)   Y      Q     M      O   | series  points | MASE  cov80 cov95
-///     Naive2                           21.45  9.91  16.48  5.74  | 15.273  —      | 1.811  77.9  89.0
+///     Naive2                           21.45  9.91  16.48  5.74  | 15.273  15.525 | 1.811  77.9  89.0
 ///     Theta                            19.61  9.19  14.25  4.26  | 13.552  13.611 | 1.561  73.1  87.4
 ///     DynamicOptimizedTheta            19.49  9.04  14.08  4.02  | 13.387  13.441 | 1.527  67.9  82.3
 ///     DampedTrend                      19.79  9.55  14.91  4.01  | 13.978  14.136 | 1.585  69.6  85.1
@@ -27,12 +27,16 @@ import Testing
 ///     Mean(Theta, DOTM, Damped) = Auto 18.97  8.92  14.02  3.94  | 13.214  13.324 | 1.502  72.2  86.8
 ///
 ///     M3 hold-out (reporting only)
-///     Naive2                           17.88 10.03  16.76  6.30  | 14.702  —      | 1.669  77.7  89.7
-///     SeasonalNaive                    17.88 11.07  17.23  6.30  | 15.186  —      | 1.764  77.1  90.9
+///     Naive2                           17.88 10.03  16.76  6.30  | 14.702  15.386 | 1.669  77.7  89.7
+///     SeasonalNaive                    17.88 11.07  17.23  6.30  | 15.186  15.882 | 1.764  77.1  90.9
 ///     Theta                            16.75  9.21  13.86  4.92  | 12.793  13.067 | 1.419  74.0  88.7
 ///     DynamicOptimizedTheta            16.04  9.30  13.74  4.53  | 12.581  12.906 | 1.359  70.8  85.5
 ///     Auto                             16.21  9.04  13.66  4.42  | 12.506  12.821 | 1.359  74.2  88.3
 ///     Auto, calibrated intervals       (same points)                               81.3  95.8
+///
+/// (Published M3 hold-out, points convention: Theta 13.01, Naive2 15.47.) The 12.6 target is met
+/// by the mean over series (12.51) but not by the points convention (12.82); AutoETS, when it
+/// lands, can join `AutoForecast.members` and be re-evaluated with this harness.
 ///
 /// Calibration factors per frequency and step come from the validation window only
 /// (`IntervalCalibration.estimate` on m3-train.csv), then are applied to the hold-out forecasts.
@@ -171,6 +175,24 @@ import Testing
       ("SES", SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0), name: "SES")),
       ("Auto", AutoForecast()),
       ("DampedTrend", DampedTrend()),
+      (
+        "Mean(T,DOTM,D,RWD)",
+        Ensemble(
+          [
+            Theta(), DynamicOptimizedTheta(), DampedTrend(),
+            SeasonallyAdjusted(RandomWalkWithDrift()),
+          ],
+          combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,D,SESb)",
+        Ensemble(
+          [
+            Theta(), DynamicOptimizedTheta(), DampedTrend(),
+            SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 1)),
+          ],
+          combination: .mean, intervalPaths: 400)
+      ),
       (
         "Mean(T,DOTM,DOTM,D)",
         Ensemble(
