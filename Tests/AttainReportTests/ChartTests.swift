@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+@testable import AttainReport
+
+/// Inputs that every chart must survive: empty, one point, constant, negative, huge, non-finite.
+enum EdgeInput: String, CaseIterable, CustomTestStringConvertible {
+  case empty, single, constant, negative, huge, nonFinite, allNonFinite
+
+  var values: [Double] {
+    switch self {
+    case .empty: []
+    case .single: [42]
+    case .constant: Array(repeating: 7, count: 12)
+    case .negative: (0..<12).map { -1000 - 50 * Double($0) }
+    case .huge: (0..<12).map { 1e12 * (1 + 0.1 * Double($0)) }
+    case .nonFinite: [1, 2, .nan, 4, .infinity, 6, -.infinity, 8, 9, 10, 11, 12]
+    case .allNonFinite: [.nan, .infinity, -.infinity]
+    }
+  }
+  var testDescription: String { rawValue }
+}
+
+@Suite struct FanChartTests {
+  func sample() -> FanChart {
+    let history: [Double] = (0..<24).map { (i: Int) -> Double in let t = Double(i); return 1000 + 40 * t + 120 * sin(t * Double.pi / 6) }
+    let forecast = (0..<12).map { 1960 + 40 * Double($0) }
+    let bands = [50.0, 80, 95].map { level in
+      let z = level == 50 ? 0.674 : level == 80 ? 1.2816 : 1.96
+      return IntervalBand(
+        level: level, lower: forecast.enumerated().map { $0.element - z * 60 * sqrt(Double($0.offset + 1)) },
+        upper: forecast.enumerated().map { $0.element + z * 60 * sqrt(Double($0.offset + 1)) })
+    }
+    let labels = (0..<36).map { "M\($0 + 1)" }
+    return FanChart(title: "Monthly sales", history: history, forecast: forecast, bands: bands, periodLabels: labels, valueAxisTitle: "Units")
+  }
+
+  @Test func structure() throws {
+    let doc = try checkSVG(sample().svg())
+    #expect(doc.elements(named: "path", className: "band").count == 3)
+    #expect(doc.elements(named: "path", className: "history").count == 1)
+    #expect(doc.elements(named: "path", className: "forecast").count == 1)
+    let texts = doc.allText
+    #expect(texts.contains("Monthly sales"))
+    #expect(texts.contains("95% interval") && texts.contains("80% interval") && texts.contains("50% interval"))
+    #expect(texts.contains("M1"))
+    // Y tick labels are the nice ticks of the data range.
+    let ticks = doc.elements(named: "text", className: "tick-label").map(\.text)
+    #expect(ticks.contains("1.5k") || ticks.contains("1,500") || ticks.contains("2.0k"))
+  }
+
+  /// The widest band is drawn first (under the narrower ones).
+  @Test func widestBandFirst() throws {
+    var chart = sample()
+    chart.bands.reverse()
+    let doc = try checkSVG(chart.svg())
+    let bands = doc.elements(named: "path", className: "band").compactMap { $0.attributes["d"] }
+    #expect(bands.count == 3)
+    #expect(bands.map(\.count) == bands.map(\.count))  // same number of vertices
+    let spans = bands.map { d -> Double in
+      let ys = d.split(whereSeparator: { " MLZ".contains($0) }).compactMap { Double($0) }.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+      return (ys.max() ?? 0) - (ys.min() ?? 0)
+    }
+    #expect(spans[0] > spans[1] && spans[1] > spans[2])
+  }
+
+  @Test(arguments: EdgeInput.allCases)
+  func edgeCases(input: EdgeInput) throws {
+    let v = input.values
+    let bands = [IntervalBand(level: 80, lower: v.map { $0 - 1 }, upper: v.map { $0 + 1 })]
+    try checkSVG(FanChart(title: "Edge", history: v, forecast: v, bands: bands).svg())
+    try checkSVG(FanChart(title: "Edge", history: v, forecast: []).svg())
+    try checkSVG(FanChart(title: "Edge", history: [], forecast: v, bands: bands).svg())
+  }
+
+  @Test func escapesText() throws {
+    let chart = FanChart(title: "A&B <Sales> \"quoted\" 'x'", history: [1, 2], forecast: [3], periodLabels: ["<1>", "&2", "3\u{1}"])
+    let doc = try checkSVG(chart.svg())
+    #expect(doc.allText.contains("A&B <Sales> \"quoted\" 'x'"))
+    #expect(doc.allText.contains("&2"))
+  }
+}
+
+@Suite struct AttainmentCurveTests {
+  let totals = (1...1000).map(Double.init)
+  let tiers: [(name: String, probability: Double)] = [("Commit", 0.9), ("Target", 0.6), ("Stretch", 0.3)]
+
+  @Test func empiricalCurveAndTiers() throws {
+    let chart = AttainmentCurve(title: "Attainment", simulatedTotals: totals, tiers: tiers, points: 11)
+    #expect(chart.targets.count == 11)
+    #expect(chart.probabilities.first == 1)
+    #expect(chart.probabilities.last == 0.001)  // only the maximum is ≥ the maximum
+    #expect(zip(chart.probabilities, chart.probabilities.dropFirst()).allSatisfy { $0 >= $1 })
+    // Type-7 quantiles: Q(0.1) = 1 + 999·0.1 = 100.9, Q(0.4) = 400.6, Q(0.7) = 700.3.
+    let targets = chart.tiers.map(\.target)
+    for (t, e) in zip(targets, [100.9, 400.6, 700.3]) { #expect(abs(t - e) <= 1e-9 * e) }
+    let doc = try checkSVG(chart.svg())
+    #expect(doc.elements(named: "circle", className: "tier-marker").count == 3)
+    let labels = doc.elements(named: "text", className: "tier-label").map(\.text)
+    #expect(labels == ["Commit · 90% · 101", "Target · 60% · 401", "Stretch · 30% · 700"])
+    let ticks = doc.elements(named: "text", className: "tick-label").map(\.text)
+    #expect(["0%", "20%", "40%", "60%", "80%", "100%"].allSatisfy(ticks.contains))
+  }
+
+  @Test(arguments: EdgeInput.allCases)
+  func edgeCases(input: EdgeInput) throws {
+    try checkSVG(AttainmentCurve(title: "Edge", simulatedTotals: input.values, tiers: tiers).svg())
+    let v = input.values
+    try checkSVG(
+      AttainmentCurve(
+        title: "Edge", targets: v, probabilities: v.map { $0 / 1000 },
+        tiers: [AttainmentTier(name: "T", probability: 0.5, target: v.first ?? 0)]
+      ).svg())
+  }
+}
+
+@Suite struct HistogramTests {
+  @Test func barsMatchBinsAndShareAbove() throws {
+    let values = (1...100).map(Double.init)
+    let chart = Histogram(title: "Totals", values: values, binCount: 10, target: 61)
+    let bins = chart.bins()
+    #expect(bins.count == 10)
+    #expect(bins.map(\.count) == Array(repeating: 10, count: 10))
+    #expect(chart.shareAtOrAbove == 0.4)
+    let doc = try checkSVG(chart.svg())
+    #expect(doc.elements(named: "rect", className: "bar").count == bins.count)
+    #expect(doc.elements(named: "text", className: "target-label").map(\.text) == ["Target 61 · 40.0% at or above"])
+  }
+
+  @Test func defaultBinCountIsFreedmanDiaconis() {
+    // Uniform 1…1000: IQR = 499.5, width = 2·499.5/10 = 99.9, range 999 → 10 bins (clamped to ≥ 5).
+    let chart = Histogram(title: "T", values: (1...1000).map(Double.init))
+    #expect(chart.bins().count == 10)
+    #expect(chart.bins().reduce(0) { $0 + $1.count } == 1000)
+  }
+
+  @Test(arguments: EdgeInput.allCases)
+  func edgeCases(input: EdgeInput) throws {
+    let chart = Histogram(title: "Edge", values: input.values, target: input.values.first { $0.isFinite })
+    let doc = try checkSVG(chart.svg())
+    #expect(doc.elements(named: "rect", className: "bar").count == chart.bins().count)
+    #expect(chart.bins().reduce(0) { $0 + $1.count } == input.values.filter { $0.isFinite }.count)
+  }
+}
+
+@Suite struct TornadoChartTests {
+  @Test func sortedByRange() throws {
+    let chart = TornadoChart(
+      title: "Sensitivity", baseline: 0.6,
+      bars: [
+        TornadoBar(name: "Headcount", low: 0.55, high: 0.64),
+        TornadoBar(name: "Price", low: 0.40, high: 0.75, lowSetting: "−5%", highSetting: "+5%"),
+        TornadoBar(name: "Promotion", low: 0.58, high: 0.70),
+        TornadoBar(name: "Broken", low: .nan, high: 0.9),
+      ])
+    #expect(chart.sortedBars.map(\.name) == ["Price", "Promotion", "Headcount"])
+    let doc = try checkSVG(chart.svg())
+    #expect(doc.elements(named: "text", className: "bar-name").map(\.text) == ["Price", "Promotion", "Headcount"])
+    #expect(doc.elements(named: "rect", className: "bar-low").count == 3)
+    #expect(doc.elements(named: "rect", className: "bar-high").count == 3)
+    #expect(doc.allText.contains("Base 60%"))
+    #expect(doc.allText.contains("+5%: 75%"))
+  }
+
+  @Test(arguments: EdgeInput.allCases)
+  func edgeCases(input: EdgeInput) throws {
+    let bars = input.values.enumerated().map { TornadoBar(name: "Adj \($0.offset)", low: $0.element, high: $0.element * 1.1) }
+    try checkSVG(TornadoChart(title: "Edge", baseline: input.values.first ?? .nan, bars: bars).svg())
+  }
+}
+
+@Suite struct BurnUpChartTests {
+  @Test func structure() throws {
+    let perPeriod = [90.0, 110, 95, 105, 120]
+    let actual = BurnUpChart.cumulative(perPeriod)
+    #expect(actual == [90, 200, 295, 400, 520])
+    let path = BurnUpChart.cumulative(Array(repeating: 100, count: 12))
+    let remaining = 7
+    let median = (1...remaining).map { 520 + 100 * Double($0) }
+    let bands = [IntervalBand(level: 90, lower: median.enumerated().map { $0.element - 30 * Double($0.offset + 1) },
+                              upper: median.enumerated().map { $0.element + 30 * Double($0.offset + 1) })]
+    let chart = BurnUpChart(
+      title: "FY tracking", periodLabels: (1...12).map { "P\($0)" }, cumulativeActuals: actual, targetPath: path,
+      target: 1200, landingBands: bands, landingMedian: median)
+    #expect(chart.periodCount == 12)
+    let doc = try checkSVG(chart.svg())
+    #expect(doc.elements(named: "path", className: "band").count == 1)
+    #expect(doc.elements(named: "path", className: "actual").count == 1)
+    #expect(doc.elements(named: "path", className: "target-path").count == 1)
+    #expect(doc.allText.contains("Target 1.2k"))
+    #expect(doc.allText.contains("1.22k"))  // median landing label
+    #expect(doc.allText.contains("Now"))
+  }
+
+  @Test(arguments: EdgeInput.allCases)
+  func edgeCases(input: EdgeInput) throws {
+    let v = input.values
+    try checkSVG(
+      BurnUpChart(
+        title: "Edge", cumulativeActuals: v, targetPath: v + v, target: v.last,
+        landingBands: [IntervalBand(level: 80, lower: v, upper: v.map { $0 * 2 })], landingMedian: v
+      ).svg())
+  }
+}
