@@ -188,7 +188,7 @@ enum EdgeInput: String, CaseIterable, CustomTestStringConvertible {
     #expect(doc.elements(named: "path", className: "actual").count == 1)
     #expect(doc.elements(named: "path", className: "target-path").count == 1)
     #expect(doc.allText.contains("Target 1.2k"))
-    #expect(doc.allText.contains("1.22k"))  // median landing label
+    #expect(doc.allText.contains("Median 1.22k"))
     #expect(doc.allText.contains("Now"))
   }
 

@@ -156,7 +156,7 @@ public struct AttainmentCurve: Sendable {
       let onRight = px + 10 + labelWidth <= frame.right
       svg.text(
         label, x: onRight ? px + 10 : px - 10, y: max(py - 8, frame.top + 10), anchor: onRight ? .start : .end,
-        weight: "600", fill: color == ChartPalette.orange ? "#9A6A00" : color, className: "tier-label")
+        weight: "600", fill: ChartPalette.textVariant(of: color), className: "tier-label", halo: true)
     }
     svg.closeGroup()
     return svg.document(title: title, description: description)

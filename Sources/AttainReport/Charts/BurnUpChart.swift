@@ -89,7 +89,7 @@ public struct BurnUpChart: Sendable {
     frame = ChartFrame(
       width: width, height: height, yLabelWidth: max(tickLabels.map { ChartFrame.textWidth($0, size: 11) }.max() ?? 30, 24),
       hasLegend: true, hasXAxisLabel: false, hasYAxisLabel: valueAxisTitle != nil)
-    frame.right -= 70  // room for the end labels
+    frame.right -= 84  // room for the end labels
     let y = LinearScale(domain: (ticks.lower, ticks.upper), range: (frame.bottom, frame.top))
     let x = LinearScale(domain: (0, Double(max(total - 1, 1))), range: (frame.left + 6, frame.right))
     func px(_ i: Int) -> Double { total == 1 ? (frame.left + frame.right) / 2 : x(Double(i)) }
@@ -134,12 +134,12 @@ public struct BurnUpChart: Sendable {
     }
     svg.closeGroup()
 
+    // End labels (target, median landing) at the right edge, pushed apart when they would collide.
+    var endLabels: [(y: Double, text: String, color: String, className: String)] = []
     if let finalTarget {
       let ty = y.clamped(finalTarget)
       svg.line(frame.left, ty, frame.right, ty, stroke: ChartPalette.vermillion, width: 1, dash: "2 3", className: "target")
-      svg.text(
-        "Target \(valueFormat.label(finalTarget))", x: frame.right + 6, y: ty + 4, size: 11, weight: "600",
-        fill: "#A64800", className: "target-label")
+      endLabels.append((ty, "Target \(valueFormat.label(finalTarget))", "#A64800", "target-label"))
     }
     let targetPoints = targetPath.prefix(total).enumerated().map { (px($0.offset), $0.element.isFinite ? y.clamped($0.element) : .nan) }
     for run in finiteRuns(targetPoints) where run.count >= 2 {
@@ -153,10 +153,10 @@ public struct BurnUpChart: Sendable {
       for run in finiteRuns(median) where run.count >= 2 {
         svg.polyline(run, stroke: ChartPalette.blue, width: 2, dash: "2 3", className: "median")
       }
-      if let last = median.last, last.1.isFinite, let value = landingMedian.last, value.isFinite {
-        svg.text(
-          valueFormat.label(value), x: last.0 + 6, y: last.1 + 4, size: 11, weight: "600", fill: ChartPalette.blue,
-          className: "median-label")
+      if let last = median.last, last.1.isFinite, let value = landingMedian.last, value.isFinite,
+        k + landingMedian.count >= total
+      {
+        endLabels.append((last.1, "Median \(valueFormat.label(value))", ChartPalette.blue, "median-label"))
       }
     }
     let actualPoints = cumulativeActuals.prefix(total).enumerated().map { (px($0.offset), $0.element.isFinite ? y.clamped($0.element) : .nan) }
@@ -168,6 +168,15 @@ public struct BurnUpChart: Sendable {
       }
     }
     if let anchor { svg.circle(anchor.0, anchor.1, r: 4, fill: ChartPalette.black) }
+    endLabels.sort { $0.y < $1.y }
+    var placed: [Double] = []
+    for label in endLabels {
+      var ly = label.y + 4
+      if let previous = placed.last, ly < previous + 13 { ly = previous + 13 }
+      ly = min(max(ly, frame.top + 4), frame.bottom)
+      placed.append(ly)
+      svg.text(label.text, x: frame.right + 6, y: ly, size: 11, weight: "600", fill: label.color, className: label.className, halo: true)
+    }
 
     let labels = periodLabels.count == total ? periodLabels : (1...total).map(String.init)
     let maxLabel = labels.map { ChartFrame.textWidth($0, size: 11) }.max() ?? 20

@@ -91,9 +91,15 @@ struct ChartFrame {
   func drawCategoryXAxis(positions: [(Double, String)], title: String?, into svg: inout SVGWriter) {
     svg.openGroup("class=\"x-axis\"")
     svg.line(left, bottom, right, bottom, stroke: ChartPalette.axis, width: 1)
+    var previousEnd = -Double.infinity
     for (x, label) in positions where x >= left - 0.5 && x <= right + 0.5 {
+      // Skip a label that would overlap the previous one; keep each label inside the chart.
+      let half = ChartFrame.textWidth(label, size: 11) / 2
+      let center = min(max(x, half + 2), width - half - 2)
+      guard center - half >= previousEnd + 6 else { continue }
+      previousEnd = center + half
       svg.line(x, bottom, x, bottom + 4, stroke: ChartPalette.axis, width: 1)
-      svg.text(label, x: x, y: bottom + 17, anchor: .middle, size: 11, fill: ChartPalette.mutedText, className: "tick-label")
+      svg.text(label, x: center, y: bottom + 17, anchor: .middle, size: 11, fill: ChartPalette.mutedText, className: "tick-label")
     }
     drawXTitle(title, into: &svg)
     svg.closeGroup()

@@ -25,6 +25,20 @@ public enum ChartPalette {
   /// Colours for successive categories (tiers, series), most legible on white first; yellow last.
   public static let categorical = [blue, orange, bluishGreen, vermillion, reddishPurple, skyBlue, black, yellow]
 
+  /// A darker shade of a palette colour for text on white (WCAG contrast ≥ 4.5:1 for orange, green,
+  /// sky blue, purple, vermillion; other colours unchanged).
+  static func textVariant(of color: String) -> String {
+    switch color {
+    case orange: "#8F6200"
+    case bluishGreen: "#00785A"
+    case skyBlue: "#1F6E9C"
+    case reddishPurple: "#A0467A"
+    case vermillion: "#A64800"
+    case yellow: "#6E6800"
+    default: color
+    }
+  }
+
   /// Neutral colours for axes, grid lines and secondary text (greys, not part of Okabe–Ito).
   static let axis = "#4D4D4D"
   static let grid = "#E3E3E3"

@@ -165,7 +165,7 @@ public struct Histogram: Sendable {
       let onRight = tx + 8 + w <= frame.right
       svg.text(
         label, x: onRight ? tx + 8 : tx - 8, y: frame.top + 14, anchor: onRight ? .start : .end, weight: "600",
-        fill: "#A64800", className: "target-label")
+        fill: "#A64800", className: "target-label", halo: true)
     }
     return svg.document(title: title, description: description)
   }

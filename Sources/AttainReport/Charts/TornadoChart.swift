@@ -115,14 +115,19 @@ public struct TornadoChart: Sendable {
         svg.rect(x0, cy - barHeight / 2, w, barHeight, fill: color, opacity: 0.9, className: cls, tooltip: tip)
         var label = valueFormat.label(value)
         if let setting { label = "\(setting): \(label)" }
-        let onRight = v >= origin
+        // A bar of zero width labels itself on the side away from the other bar.
+        let other = x.clamped(cls == "bar-low" ? bar.high : bar.low)
+        let onRight = abs(v - origin) < 0.5 ? other < origin : v >= origin
         let lw = ChartFrame.textWidth(label, size: 11)
         // Put the value label outside the bar end, or inside if there is no room.
         var lx = onRight ? v + 5 : v - 5
         var anchor: SVGWriter.Anchor = onRight ? .start : .end
-        if onRight && lx + lw > frame.width - 4 { lx = v - 5; anchor = .end }
-        if !onRight && lx - lw < frame.left { lx = v + 5; anchor = .start }
-        svg.text(label, x: lx, y: cy + 4, anchor: anchor, size: 11, fill: ChartPalette.mutedText, className: "value-label")
+        var inside = false
+        if onRight && lx + lw > frame.width - 4 { lx = v - 5; anchor = .end; inside = true }
+        if !onRight && lx - lw < frame.left { lx = v + 5; anchor = .start; inside = true }
+        // Inside a bar: dark text on orange, white text on blue (both ≥ 4.5:1 contrast).
+        let fill = inside ? (color == ChartPalette.blue ? "#FFFFFF" : ChartPalette.text) : ChartPalette.mutedText
+        svg.text(label, x: lx, y: cy + 4, anchor: anchor, size: 11, fill: fill, className: "value-label", halo: !inside)
       }
     }
     if let base {

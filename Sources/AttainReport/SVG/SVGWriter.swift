@@ -132,7 +132,8 @@ struct SVGWriter {
 
   mutating func text(
     _ string: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
-    weight: String? = nil, fill: String = ChartPalette.text, rotate: Double? = nil, className: String? = nil
+    weight: String? = nil, fill: String = ChartPalette.text, rotate: Double? = nil, className: String? = nil,
+    halo: Bool = false
   ) {
     guard SVGWriter.finite(x, y), !string.isEmpty else { return }
     body += "<text"
@@ -142,6 +143,10 @@ struct SVGWriter {
     if size != 12 { body += " font-size=\"\(n(size))\"" }
     if let weight { body += " font-weight=\"\(weight)\"" }
     body += " fill=\"\(fill)\""
+    if halo {
+      // A white outline under the glyphs keeps labels legible over lines and bars.
+      body += " stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+    }
     if let rotate { body += " transform=\"rotate(\(n(rotate)) \(n(x)) \(n(y)))\"" }
     body += ">\(Markup.escape(string))</text>"
   }
