@@ -38,7 +38,7 @@ import Testing
 
   @Test(arguments: [
     (0.0, 0.0), (5.0, 5.0), (-3.0, -3.0), (1e12, 1e12 + 1), (.nan, 4.0), (-.infinity, .infinity),
-    (-1e308, 1e308), (1e-320, 1e-320), (543.0, 105.0),
+    (-1e308, 1e308), (Double.leastNonzeroMagnitude * 1000, Double.leastNonzeroMagnitude * 1000), (543.0, 105.0),
   ])
   func edgeRangesCoverTheData(range: (Double, Double)) {
     let t = NiceTicks(minimum: range.0, maximum: range.1, count: 5)
@@ -157,5 +157,28 @@ import Testing
     #expect(PeriodLabels.tickIndices(count: 100, maximumLabels: 8).count <= 8)
     #expect(PeriodLabels.tickIndices(count: 0, maximumLabels: 8).isEmpty)
     #expect(PeriodLabels.tickIndices(count: 1, maximumLabels: 0) == [0])
+  }
+}
+
+@Suite struct ProgressTextTests {
+  @Test func fullLine() {
+    let line = ProgressText.line(label: "simulate", done: 2_500, total: 10_000, unit: "paths", elapsedSeconds: 2)
+    // rate 1,250/s, remaining 7,500 → 6 s.
+    #expect(line == "simulate  2,500/10,000 paths  25%  1.25k paths/s  ETA 0:06")
+  }
+
+  @Test func withoutTotalOrProgress() {
+    #expect(ProgressText.line(label: "fit", done: 0, total: 100, unit: "series", elapsedSeconds: 0) == "fit  0/100 series  0%")
+    #expect(ProgressText.line(label: "", done: 42, total: nil, unit: "series", elapsedSeconds: 4) == "42 series  10.5 series/s")
+    #expect(ProgressText.line(label: "x", done: 10, total: 100, unit: "u", elapsedSeconds: 0.01) == "x  10/100 u  10%")
+    #expect(ProgressText.line(label: "x", done: 150, total: 100, unit: "u", elapsedSeconds: 1) == "x  150/100 u  100%  150 u/s")
+  }
+
+  @Test func durations() {
+    #expect(ProgressText.duration(0) == "0:00")
+    #expect(ProgressText.duration(5.2) == "0:06")
+    #expect(ProgressText.duration(62) == "1:02")
+    #expect(ProgressText.duration(3723) == "1:02:03")
+    #expect(ProgressText.duration(.infinity) == "–")
   }
 }
