@@ -202,3 +202,43 @@ enum EdgeInput: String, CaseIterable, CustomTestStringConvertible {
       ).svg())
   }
 }
+
+/// The checks used above do reject bad documents (so the chart tests can fail).
+@Suite struct CheckerSelfTests {
+  @Test func rejectsMalformedAndOutOfBounds() {
+    #expect(parseXML("<svg><g></svg>").0 == nil)
+    #expect(parseXML("<svg><g>").0 == nil)
+    #expect(parseXML("<svg><text>a & b</text></svg>").0 == nil)
+    #expect(parseXML("<svg viewBox=\"0 0 10 10\"><rect x=\"1\" y=\"1\" width=\"2\" height=\"2\"/></svg>").0 != nil)
+    withKnownIssue("coordinate outside the viewBox") {
+      try checkSVG("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"20\" cy=\"5\" r=\"1\"/></svg>")
+    }
+    withKnownIssue("NaN in a path") {
+      try checkSVG("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><path d=\"M1 1 L NaN 2\"/></svg>")
+    }
+  }
+
+  @Test func writerNeverPrintsNonFiniteNumbers() {
+    #expect(SVGWriter.number(.nan) == "0")
+    #expect(SVGWriter.number(1.005) == "1" || SVGWriter.number(1.005) == "1.01")
+    #expect(SVGWriter.number(-12.5) == "-12.5")
+    #expect(SVGWriter.number(3.14159) == "3.14")
+    #expect(SVGWriter.number(0.07) == "0.07")
+    var w = SVGWriter(width: 10, height: 10)
+    w.line(0, 0, .nan, 1, stroke: "#000")
+    w.rect(0, .infinity, 1, 1, fill: "#000")
+    w.polyline([(1, 1), (.nan, 2), (3, 3)], stroke: "#000")
+    let doc = w.document(title: "t", description: nil)
+    #expect(!doc.contains("line "))
+    #expect(doc.contains("M1 1 L3 3"))
+  }
+
+  @Test func longTornadoNamesAreShortened() throws {
+    let name = String(repeating: "Very long adjustment name ", count: 6)
+    let chart = TornadoChart(title: "T", baseline: 0.5, bars: [TornadoBar(name: name, low: 0.4, high: 0.6)])
+    let doc = try checkSVG(chart.svg())
+    let shown = try #require(doc.elements(named: "text", className: "bar-name").first?.text)
+    #expect(shown.hasSuffix("…"))
+    #expect(shown.count <= 68)
+  }
+}

@@ -28,6 +28,7 @@ func parseXML(_ text: String) -> (ParsedXML?, String?) {
   final class Delegate: NSObject, XMLParserDelegate {
     var doc = ParsedXML()
     var stack: [Int] = []
+    var error: String?
     func parser(
       _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
       attributes attributeDict: [String: String] = [:]
@@ -36,7 +37,14 @@ func parseXML(_ text: String) -> (ParsedXML?, String?) {
       stack.append(doc.elements.count - 1)
     }
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-      _ = stack.popLast()
+      // swift-corelibs-foundation's parser can recover from a mismatched end tag; check nesting here.
+      guard let i = stack.popLast(), doc.elements[i].name == elementName else {
+        if error == nil { error = "mismatched end tag </\(elementName)>" }
+        return
+      }
+    }
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+      if error == nil { error = "\(parseError)" }
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) {
       if let i = stack.last { doc.elements[i].text += string }
@@ -45,9 +53,11 @@ func parseXML(_ text: String) -> (ParsedXML?, String?) {
   let parser = XMLParser(data: Data(text.utf8))
   let delegate = Delegate()
   parser.delegate = delegate
-  if parser.parse() {
+  if parser.parse(), delegate.error == nil, delegate.stack.isEmpty, !delegate.doc.elements.isEmpty {
     return (delegate.doc, nil)
   }
+  if let error = delegate.error { return (nil, error) }
+  if !delegate.stack.isEmpty { return (nil, "unclosed elements") }
   return (nil, parser.parserError.map { "\($0)" } ?? "unknown parse error")
 }
 

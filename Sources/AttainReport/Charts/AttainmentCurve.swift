@@ -33,8 +33,9 @@ public struct AttainmentCurve: Sendable {
   public var targetAxisTitle: String?
   /// How targets are printed.
   public var valueFormat: ValueFormat
-  /// Width and height in SVG user units.
+  /// Width in SVG user units (CSS pixels).
   public var width: Double
+  /// Height in SVG user units (CSS pixels).
   public var height: Double
 
   /// An attainment curve through the points `(targets[i], probabilities[i])`.

@@ -25,8 +25,9 @@ public struct BurnUpChart: Sendable {
   public var valueAxisTitle: String?
   /// How values are printed.
   public var valueFormat: ValueFormat
-  /// Width and height in SVG user units.
+  /// Width in SVG user units (CSS pixels).
   public var width: Double
+  /// Height in SVG user units (CSS pixels).
   public var height: Double
 
   /// A burn-up chart; see the property documentation for the meaning of each input.

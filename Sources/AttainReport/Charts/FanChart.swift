@@ -28,8 +28,9 @@ public struct FanChart: Sendable {
   public var timeAxisTitle: String?
   /// How values are printed on the axis.
   public var valueFormat: ValueFormat
-  /// Width and height in SVG user units (CSS pixels).
+  /// Width in SVG user units (CSS pixels).
   public var width: Double
+  /// Height in SVG user units (CSS pixels).
   public var height: Double
 
   /// A fan chart with sensible defaults (720 × 360, compact value labels).

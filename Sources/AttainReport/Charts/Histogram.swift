@@ -29,8 +29,9 @@ public struct Histogram: Sendable {
   public var valueAxisTitle: String?
   /// How values are printed.
   public var valueFormat: ValueFormat
-  /// Width and height in SVG user units.
+  /// Width in SVG user units (CSS pixels).
   public var width: Double
+  /// Height in SVG user units (CSS pixels).
   public var height: Double
 
   /// A histogram of `values`.

@@ -43,8 +43,9 @@ public struct TornadoChart: Sendable {
   public var outcomeAxisTitle: String?
   /// How outcomes are printed (default: percentages, for P(attain)).
   public var valueFormat: ValueFormat
-  /// Width in SVG user units; the height grows with the number of bars unless set.
+  /// Width in SVG user units (CSS pixels).
   public var width: Double
+  /// Height in SVG user units; nil grows it with the number of bars (34 per bar plus margins).
   public var height: Double?
 
   /// A tornado chart around `baseline`.
@@ -103,7 +104,9 @@ public struct TornadoChart: Sendable {
     let origin = x.clamped(base ?? ticks.lower)
     for (i, bar) in rows.enumerated() {
       let cy = frame.top + band * (Double(i) + 0.5)
-      let name = bar.name.count > 48 ? String(bar.name.prefix(47)) + "…" : bar.name
+      // Names longer than the label column are shortened with an ellipsis (the tooltip keeps the full name).
+      let maxCharacters = max(Int(nameWidth / (12 * 0.56)), 4)
+      let name = bar.name.count > maxCharacters ? String(bar.name.prefix(maxCharacters - 1)) + "…" : bar.name
       svg.text(name, x: frame.left - 10, y: cy + 4, anchor: .end, fill: ChartPalette.text, className: "bar-name")
       for (value, color, cls, setting) in [
         (bar.low, ChartPalette.orange, "bar-low", bar.lowSetting), (bar.high, ChartPalette.blue, "bar-high", bar.highSetting),

@@ -10,8 +10,11 @@ public enum ReportCell: Sendable, Hashable, ExpressibleByStringLiteral, Expressi
   /// An integer with thousands separators.
   case integer(Int)
 
+  /// A text cell from a string literal.
   public init(stringLiteral value: String) { self = .text(value) }
+  /// A number cell with two decimals from a float literal.
   public init(floatLiteral value: Double) { self = .number(value, .grouped(fractionDigits: 2)) }
+  /// An integer cell from an integer literal.
   public init(integerLiteral value: Int) { self = .integer(value) }
 
   /// A percentage cell from a fraction (0.9 → "90%").

@@ -37,6 +37,7 @@ public struct LinearScale: Sendable, Equatable {
     return domain.lower + (pixel - range.start) / span * (domain.upper - domain.lower)
   }
 
+  /// Equal domains and ranges.
   public static func == (a: LinearScale, b: LinearScale) -> Bool {
     a.domain == b.domain && a.range == b.range
   }
