@@ -160,9 +160,10 @@ public struct HTMLReport: Sendable, Hashable {
     table { border-collapse: collapse; font-size: 14px; min-width: 50%; }
     caption { text-align: left; font-weight: 600; padding: 0 0 6px; }
     th, td { padding: 6px 14px 6px 0; text-align: left; vertical-align: top; }
-    th { border-bottom: 2px solid #8c8c8c; font-weight: 600; white-space: nowrap; }
+    th { border-bottom: 2px solid #8c8c8c; font-weight: 600; vertical-align: bottom; }
     td { border-bottom: 1px solid var(--rule); }
-    th.num, td.num { text-align: right; padding-left: 14px; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    th.num, td.num { text-align: right; padding-left: 14px; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
     tbody tr:nth-child(even) td { background: #fafafa; }
     .note { color: var(--muted); font-size: 12.5px; margin-top: 6px; }
     figure.chart { margin: 10px 0 24px; }
