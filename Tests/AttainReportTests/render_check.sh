@@ -6,7 +6,7 @@
 #
 # Installs Debian's `chromium` with apt-get when no Chromium/Chrome binary is found (needs root and
 # network; `apt-get update` first). Network access from the page is blocked with a host-resolver rule,
-# so a report that tries to load anything remote logs a console error and fails the check.
+# and a report whose HTML references remote resources (src/href/url() to http(s) or //) fails.
 # The PNG is decoded with python3's zlib (no Pillow): the check needs at least 16 distinct colours and
 # at least 1 % non-white pixels.
 set -euo pipefail
@@ -30,6 +30,12 @@ if [[ -z "$browser" ]]; then
   apt-get update -qq >&2
   apt-get install -y -qq chromium >&2
   browser=$(find_browser)
+fi
+
+# A self-contained report references nothing remote (headless Chromium does not log blocked loads).
+if grep -Eiq '(src|href)[[:space:]]*=[[:space:]]*["'"'"']?(https?:)?//|url\([[:space:]]*["'"'"']?(https?:)?//|@import' "$html"; then
+  echo "render_check: $html references remote resources" >&2
+  exit 1
 fi
 
 abs_html=$(cd "$(dirname "$html")" && pwd)/$(basename "$html")
@@ -72,24 +78,35 @@ while pos < len(data):
     pos += 12 + length
 raw = zlib.decompress(idat)
 stride = width * bpp
-prev = bytearray(stride)
+zero = bytes(stride)
+prev = bytes(stride)
 colours, nonwhite, i = set(), 0, 0
 for y in range(height):
-    f = raw[i]; line = bytearray(raw[i + 1:i + 1 + stride]); i += 1 + stride
-    for x in range(stride):
-        a = line[x - bpp] if x >= bpp else 0
-        b = prev[x]
-        c = prev[x - bpp] if x >= bpp else 0
-        if f == 1: line[x] = (line[x] + a) & 255
-        elif f == 2: line[x] = (line[x] + b) & 255
-        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
-        elif f == 4:
-            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    f = raw[i]; cur = raw[i + 1:i + 1 + stride]; i += 1 + stride
+    # Fast paths for the common cases (PNG spec §9): None, and Up with an all-zero difference.
+    if f == 0:
+        line = cur
+    elif f == 2:
+        line = prev if cur == zero else bytes(map(lambda u, v: (u + v) & 255, cur, prev))
+    else:
+        line = bytearray(cur)
+        for x in range(stride):
+            a = line[x - bpp] if x >= bpp else 0
+            if f == 1:
+                line[x] = (line[x] + a) & 255
+                continue
+            b = prev[x]
+            if f == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            else:
+                c = prev[x - bpp] if x >= bpp else 0
+                p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        line = bytes(line)
     prev = line
-    if y % 2 == 0:  # every other row is plenty for the statistics
+    if y % 2 == 0:  # every other row and column is plenty for the statistics
         for x in range(0, stride, bpp * 2):
-            px = bytes(line[x:x + 3])
+            px = line[x:x + 3]
             colours.add(px)
             if px != b"\xff\xff\xff":
                 nonwhite += 1
