@@ -242,3 +242,48 @@ enum EdgeInput: String, CaseIterable, CustomTestStringConvertible {
     #expect(shown.count <= 68)
   }
 }
+
+/// Extreme numbers and sizes never crash a chart or print "nan"/"inf".
+@Suite struct ExtremeInputTests {
+  static let extremes: [Double] = [
+    0, -0.0, 1, -1, 1e-300, .leastNonzeroMagnitude, 1e12, -1e12, 1e300, -1e300, .greatestFiniteMagnitude,
+    -.greatestFiniteMagnitude, 999_999.5, 0.1 + 0.2, .nan, .infinity, -.infinity,
+  ]
+
+  @Test func labelsNeverPrintNonFinite() {
+    for v in Self.extremes {
+      for text in [
+        NumberLabels.grouped(v), NumberLabels.grouped(v, fractionDigits: 3), NumberLabels.compact(v), NumberLabels.percent(v),
+        ValueFormat.compact.label(v), SVGWriter.number(v),
+      ] {
+        #expect(!text.lowercased().contains("nan") && !text.lowercased().contains("inf"), "\(v) → \(text)")
+        #expect(!text.isEmpty)
+      }
+    }
+    #expect(NumberLabels.compact(1.23e-7) == "1.23e-07")
+    #expect(NumberLabels.compact(.greatestFiniteMagnitude) == "1.8e+308")
+    #expect(NumberLabels.compactTicks([0, 5e17, 1e18], step: 5e17) == ["0", "5e+17", "1e+18"])
+  }
+
+  @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7])
+  func chartsSurviveExtremeValues(pair: Int) throws {
+    let v = Self.extremes
+    let a = Array(v[(pair * 2)..<min(pair * 2 + 6, v.count)])
+    let b = a.reversed().map { $0 }
+    try checkSVG(FanChart(title: "x", history: a, forecast: b, bands: [IntervalBand(level: 90, lower: b, upper: a)]).svg())
+    try checkSVG(Histogram(title: "x", values: a + b, target: a.first).svg())
+    try checkSVG(AttainmentCurve(title: "x", simulatedTotals: a + b, tiers: [("C", 0.9)]).svg())
+    try checkSVG(TornadoChart(title: "x", baseline: a[0], bars: zip(a, b).map { TornadoBar(name: "n", low: $0, high: $1) }).svg())
+    try checkSVG(BurnUpChart(title: "x", cumulativeActuals: a, targetPath: a + b, target: b.first).svg())
+  }
+
+  @Test(arguments: [Double.nan, .infinity, -5, 0, 1e9])
+  func chartsSurviveOddSizes(size: Double) throws {
+    let values = (0..<20).map(Double.init)
+    try checkSVG(FanChart(title: "x", history: values, forecast: values, width: size, height: size).svg())
+    try checkSVG(Histogram(title: "x", values: values, binCount: Int(min(max(size, -5), 5000).isFinite ? min(max(size, -5), 5000) : 3), width: size, height: size).svg())
+    try checkSVG(TornadoChart(title: "x", baseline: 5, bars: [TornadoBar(name: "n", low: 1, high: 9)], width: size, height: size).svg())
+    try checkSVG(AttainmentCurve(title: "x", simulatedTotals: values, tiers: [], width: size, height: size).svg())
+    try checkSVG(BurnUpChart(title: "x", cumulativeActuals: values, targetPath: values, width: size, height: size).svg())
+  }
+}

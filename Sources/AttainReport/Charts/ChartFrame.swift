@@ -12,9 +12,11 @@ struct ChartFrame {
   /// A frame for a chart of `width × height` with room for a title, a legend row, y tick labels
   /// of `yLabelWidth` and an x axis with labels.
   init(width: Double, height: Double, yLabelWidth: Double = 52, hasLegend: Bool, hasXAxisLabel: Bool, hasYAxisLabel: Bool) {
-    self.width = max(width, 160)
-    self.height = max(height, 120)
-    left = yLabelWidth + (hasYAxisLabel ? 22 : 6) + 4
+    // Non-finite or absurd sizes fall back to the defaults / a sane range.
+    self.width = width.isFinite ? min(max(width, 160), 20_000) : 720
+    self.height = height.isFinite ? min(max(height, 120), 20_000) : 360
+    let labelWidth = yLabelWidth.isFinite ? min(max(yLabelWidth, 0), self.width * 0.3) : 52
+    left = labelWidth + (hasYAxisLabel ? 22 : 6) + 4
     right = self.width - 20
     top = hasLegend ? 62 : 44
     bottom = self.height - (hasXAxisLabel ? 46 : 28)

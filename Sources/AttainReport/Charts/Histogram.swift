@@ -79,14 +79,16 @@ public struct Histogram: Sendable {
       let sorted = finite.sorted()
       let iqr = AttainmentCurve.quantile(sorted, 0.75) - AttainmentCurve.quantile(sorted, 0.25)
       let width = 2 * iqr / cbrt(Double(sorted.count))
-      let fd = width > 0 ? Int(((hi - lo) / width).rounded(.up)) : 0
+      let ratio = ((hi - lo) / width).rounded(.up)
+      let fd = width > 0 && ratio.isFinite ? Int(min(ratio, 1_000)) : 0
       let sturges = Int(log2(Double(sorted.count)).rounded(.up)) + 1
       k = min(max(fd > 0 ? fd : sturges, 5), 60)
     }
     let width = (hi - lo) / Double(k)
     var counts = [Int](repeating: 0, count: k)
     for v in finite {
-      let i = min(max(Int(((v - lo) / width).rounded(.down)), 0), k - 1)
+      let position = ((v - lo) / width).rounded(.down)
+      let i = position.isFinite ? Int(min(max(position, 0), Double(k - 1))) : (v > lo ? k - 1 : 0)
       counts[i] += 1
     }
     return (0..<k).map { i in

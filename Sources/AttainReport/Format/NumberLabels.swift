@@ -34,10 +34,19 @@ public enum NumberLabels {
     let sig = min(max(significantDigits, 1), 15)
     let magnitude = abs(value)
     if magnitude == 0 { return "0" }
+    if magnitude < 1e-4 {
+      // Tiny magnitudes (down to subnormals) in scientific notation: "1.23e-07".
+      return (value < 0 ? minus : "") + String(format: "%.\(sig)g", magnitude)
+    }
     // Round to the significant digits first, so 999,999 becomes 1,000,000 and then "1M".
     let exponent = Int(log10(magnitude).rounded(.down))
     let quantum = pow(10, Double(exponent - sig + 1))
-    let rounded = (magnitude / quantum).rounded() * quantum
+    var rounded = (magnitude / quantum).rounded() * quantum
+    if !rounded.isFinite { rounded = magnitude }  // rounding up next to Double.greatestFiniteMagnitude
+    if rounded >= 1e15 {
+      // Beyond trillions: scientific notation ("1.23e+18").
+      return (value < 0 ? minus : "") + String(format: "%.\(sig)g", rounded)
+    }
     let (divisor, suffix) = suffixFor(rounded)
     let scaled = rounded / divisor
     let scaledExponent = scaled > 0 ? Int(log10(scaled).rounded(.down)) : 0
@@ -58,6 +67,11 @@ public enum NumberLabels {
   public static func compactTicks(_ ticks: [Double], step: Double) -> [String] {
     let finite = ticks.filter(\.isFinite)
     let largest = finite.map(abs).max() ?? 0
+    if largest >= 1e15 {
+      // Beyond trillions: scientific notation with enough digits to tell ticks apart.
+      let digits = step > 0 && step.isFinite ? min(max(Int((log10(largest) - log10(step)).rounded(.up)) + 1, 1), 15) : 3
+      return ticks.map { $0.isFinite ? ($0 == 0 ? "0" : ($0 < 0 ? minus : "") + String(format: "%.\(digits)g", abs($0))) : missing }
+    }
     let (divisor, suffix) = suffixFor(largest)
     let scaledStep = abs(step) / divisor
     var decimals = 0
