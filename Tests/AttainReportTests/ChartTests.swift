@@ -287,3 +287,14 @@ enum EdgeInput: String, CaseIterable, CustomTestStringConvertible {
     try checkSVG(BurnUpChart(title: "x", cumulativeActuals: values, targetPath: values, width: size, height: size).svg())
   }
 }
+
+@Suite struct TornadoNameTests {
+  /// A name that fits the label column is shown in full.
+  @Test func fittingNamesAreNotShortened() throws {
+    let chart = TornadoChart(
+      title: "T", baseline: 0.5,
+      bars: [TornadoBar(name: "Price (elasticity −1.4)", low: 0.4, high: 0.6), TornadoBar(name: "Growth", low: 0.45, high: 0.55)])
+    let doc = try checkSVG(chart.svg())
+    #expect(doc.elements(named: "text", className: "bar-name").map(\.text) == ["Price (elasticity −1.4)", "Growth"])
+  }
+}

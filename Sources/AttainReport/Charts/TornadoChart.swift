@@ -75,7 +75,7 @@ public struct TornadoChart: Sendable {
     let rows = sortedBars
     let rowHeight = 34.0
     let chartHeight = height ?? max(Double(rows.count) * rowHeight + 110, 180)
-    let nameWidth = min(max(rows.map { ChartFrame.textWidth($0.name, size: 12) }.max() ?? 60, 60), width * 0.35)
+    let nameWidth = min(max(rows.map { ChartFrame.textWidth($0.name, size: 12) }.max() ?? 60, 60), (width.isFinite ? max(width, 160) : 720) * 0.3)
     var frame = ChartFrame(
       width: width, height: chartHeight, yLabelWidth: nameWidth, hasLegend: true, hasXAxisLabel: outcomeAxisTitle != nil,
       hasYAxisLabel: false)
@@ -105,7 +105,7 @@ public struct TornadoChart: Sendable {
     for (i, bar) in rows.enumerated() {
       let cy = frame.top + band * (Double(i) + 0.5)
       // Names longer than the label column are shortened with an ellipsis (the tooltip keeps the full name).
-      let maxCharacters = max(Int(nameWidth / (12 * 0.56)), 4)
+      let maxCharacters = max(Int((nameWidth / (12 * 0.56)).rounded()), 4)
       let name = bar.name.count > maxCharacters ? String(bar.name.prefix(maxCharacters - 1)) + "…" : bar.name
       svg.text(name, x: frame.left - 10, y: cy + 4, anchor: .end, fill: ChartPalette.text, className: "bar-name")
       for (value, color, cls, setting) in [
