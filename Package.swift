@@ -44,7 +44,7 @@ let package = Package(
       name: "AttainForecastTests", dependencies: ["AttainForecast"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"]),
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
-    .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"]),
+    .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"]),
     .testTarget(name: "AttainCLITests", dependencies: ["Attain"]),
   ]

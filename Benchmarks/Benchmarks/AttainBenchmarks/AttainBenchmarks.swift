@@ -18,4 +18,5 @@ let benchmarks: @Sendable () -> Void = {
     maxDuration: .seconds(3), maxIterations: 20,
     thresholds: [.mallocCountTotal: .init(relative: [.p50: 5.0], absolute: [.p50: 100])])
   randomBenchmarks()
+  planningBenchmarks()
 }
