@@ -167,3 +167,29 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     }
   }
 }
+
+@Suite struct ProfileFromHistoryTests {
+  @Test func monthSharesUseWholeYears() throws {
+    // 14 months from Nov 2024: the first 2 are dropped; Jan 2025 … Dec 2025 = 1…12 (Σ 78),
+    // but listed from Nov: values[2...13] are Jan…Dec.
+    let history: [Double] = [999, 999] + (1...12).map(Double.init)
+    let shares = try SeasonalProfile.monthShares(monthlyHistory: history, firstMonth: try date(2024, 11, 1))
+    for m in 0..<12 { #expect(close(shares[m], Double(m + 1) / 78)) }
+    // Starting in July: index 0 is July.
+    let july = try SeasonalProfile.monthShares(monthlyHistory: [Double](repeating: 1, count: 11) + [12], firstMonth: try date(2025, 7, 1))
+    #expect(close(july[5], 12.0 / 23))  // the 12th value is June
+    #expect(throws: PlanningError.self) { try SeasonalProfile.monthShares(monthlyHistory: [1, 2], firstMonth: try date(2025, 1, 1)) }
+  }
+
+  @Test func weekdayWeightsByHand() throws {
+    // Two weeks from Monday 2026-01-05: Mon–Fri 10, Sat 20, Sun 0 → mean 10 → (1,1,1,1,1,2,0).
+    let week: [Double] = [10, 10, 10, 10, 10, 20, 0]
+    let w = try SeasonalProfile.weekdayWeights(dailyHistory: week + week, firstDay: try date(2026, 1, 5))
+    #expect(zip(w, [1, 1, 1, 1, 1, 2, 0]).allSatisfy { close($0, $1) })
+    // Excluding the second Saturday changes nothing (it equals the first); excluding both Mondays
+    // leaves Monday at weight 1 and the mean at 120 / 12 = 10.
+    let ex = try SeasonalProfile.weekdayWeights(
+      dailyHistory: week + week, firstDay: try date(2026, 1, 5), excluding: [try date(2026, 1, 5), try date(2026, 1, 12)])
+    #expect(zip(ex, [1, 1, 1, 1, 1, 2, 0]).allSatisfy { close($0, $1) })
+  }
+}
