@@ -243,3 +243,31 @@ extension TimePlan {
     self = try TimeSplitter(range: range, profile: profile).split(target, unit: unit)
   }
 }
+
+extension TimePlan {
+  /// The plan's periods at one calendar level (`.day` builds the per-day periods).
+  public func periods(_ kind: PlanPeriod.Kind) -> [PlanPeriod] {
+    switch kind {
+    case .quarter: quarters
+    case .month: months
+    case .isoWeek: weeks
+    case .day: days
+    }
+  }
+}
+
+extension TrackingInput {
+  /// Tracking inputs from a time plan at one grain: the period targets and (in-range) day
+  /// counts come from the plan; `actuals` (and `lastYear`) are per period of that grain.
+  ///
+  /// For example, with a yearly `TimePlan` and `grain: .month`, pass the months' actuals so far.
+  public init(
+    plan: TimePlan, grain: PlanPeriod.Kind, actuals: [Double], lastYear: [Double]? = nil,
+    deviationThreshold: Double = 0.1
+  ) {
+    let periods = plan.periods(grain)
+    self.init(
+      targets: periods.map(\.amount), actuals: actuals, periodDays: periods.map(\.days.count), lastYear: lastYear,
+      deviationThreshold: deviationThreshold)
+  }
+}

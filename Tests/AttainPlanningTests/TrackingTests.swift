@@ -46,3 +46,19 @@ import Testing
     }
   }
 }
+
+@Suite struct TrackingFromPlanTests {
+  /// A uniform 2026 plan of 365 000: after January (31 000 actual = plan) the pace is 1 and
+  /// both elapsed measures are 31/365; weekly grain counts the short first week (4 days).
+  @Test func yearPlanByMonthAndWeek() throws {
+    let plan = try TimePlan(splitting: 365_000, over: .year(2026))
+    let r = try TrackingReport(TrackingInput(plan: plan, grain: .month, actuals: [31_000]))
+    #expect(r.totalDays == 365 && r.elapsedDays == 31 && r.totalPeriods == 12)
+    #expect(close(try #require(r.timeElapsedByDays), 31.0 / 365))
+    #expect(close(try #require(r.timeElapsedByProfile), 31.0 / 365))
+    #expect(close(try #require(r.paceIndex), 1))
+    #expect(close(try #require(r.linearLanding), 365_000))
+    let w = try TrackingReport(TrackingInput(plan: plan, grain: .isoWeek, actuals: [4000, 7000]))
+    #expect(w.elapsedDays == 11 && w.targetToDate == 11_000 && w.totalPeriods == 53)
+  }
+}
