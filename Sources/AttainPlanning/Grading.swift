@@ -38,11 +38,13 @@ public struct GradeBands: Sendable, Hashable {
     return otherwise
   }
 
+  /// Equal when the bands (grades and minima, in order) and `otherwise` are equal.
   public static func == (a: GradeBands, b: GradeBands) -> Bool {
     a.otherwise == b.otherwise && a.bands.count == b.bands.count
       && zip(a.bands, b.bands).allSatisfy { $0.grade == $1.grade && $0.minimum == $1.minimum }
   }
 
+  /// Hashes the bands and `otherwise`.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(otherwise)
     for b in bands {

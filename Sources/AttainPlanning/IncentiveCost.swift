@@ -68,7 +68,8 @@ public enum IncentiveCost {
     case .unitMajor:
       for p in 0..<paths { costs[p] = 0 }
       for i in 0..<units {
-        let inc = incentives[i], tgt = targets[i]
+        let inc = incentives[i]
+        let tgt = targets[i]
         let col = i * paths
         for p in 0..<paths { costs[p] += inc * curve.payout(totals[col + p] / tgt) }
       }

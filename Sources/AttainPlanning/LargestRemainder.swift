@@ -118,7 +118,8 @@ public enum LargestRemainder {
     // Sort indices by remainder, largest first, ties to the lower index.
     order.withUnsafeMutableBufferPointer { idx in
       idx.sort { a, b in
-        let ra = remainder(t, weights[a], sum), rb = remainder(t, weights[b], sum)
+        let ra = remainder(t, weights[a], sum)
+        let rb = remainder(t, weights[b], sum)
         return ra != rb ? ra > rb : a < b
       }
     }

@@ -101,7 +101,9 @@ public struct OrganisationSplitter: Sendable, Hashable {
     ]
     var betaSum = 0.0
     for (name, beta, _) in columns {
-      guard beta.isFinite, beta >= 0 else { throw .invalidParameter(name: "blend.\(name)", value: beta, rule: "must be ≥ 0") }
+      guard beta.isFinite, beta >= 0 else {
+        throw .invalidParameter(name: "blend.\(name)", value: beta, rule: "must be ≥ 0")
+      }
       betaSum += beta
     }
     guard betaSum > 0 else { throw .invalidParameter(name: "blend", value: 0, rule: "at least one weight must be > 0") }
@@ -155,15 +157,22 @@ func clampedProportional(amount: Double, weights w: [Double], lower lo: [Double]
   throws(PlanningError) -> ([Double], Double)
 {
   let n = w.count
-  var minimum = 0.0, maximum = 0.0
+  var minimum = 0.0
+  var maximum = 0.0
   var events: [(lambda: Double, index: Int, entering: Bool)] = []
   events.reserveCapacity(2 * n)
-  var c = 0.0, slope = 0.0
+  var c = 0.0
+  var slope = 0.0
   for i in 0..<n {
     minimum += lo[i]
     if w[i] > 0 {
       maximum += hi[i]
-      if lo[i] > 0 { events.append((lo[i] / w[i], i, true)); c += lo[i] } else { slope += w[i] }
+      if lo[i] > 0 {
+        events.append((lo[i] / w[i], i, true))
+        c += lo[i]
+      } else {
+        slope += w[i]
+      }
       if hi[i].isFinite { events.append((hi[i] / w[i], i, false)) }
     } else {
       maximum += lo[i]

@@ -32,6 +32,7 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Payout bands or grade bands that are not ordered as required.
   case invalidBands(reason: String)
 
+  /// A one-line, lowercase explanation for `error: …` messages.
   public var description: String {
     switch self {
     case .emptyWeights: "no weights to split over"

@@ -43,7 +43,8 @@ extension SeasonalProfile {
     for (i, v) in history.enumerated() where !(v.isFinite && v >= 0) { throw .invalidWeight(index: i, value: v) }
     var sums = [Double](repeating: 0, count: 7)
     var counts = [Int](repeating: 0, count: 7)
-    var total = 0.0, count = 0
+    var total = 0.0
+    var count = 0
     for i in (history.count % 7)..<history.count {
       let d = firstDay.adding(days: i)
       if excluding.contains(d) { continue }

@@ -37,7 +37,9 @@ public struct ShrinkageCovariance: Sendable, Hashable {
   public init(residuals: [Double], series p: Int, observations n: Int) throws(PlanningError) {
     guard p >= 1 else { throw .invalidParameter(name: "series", value: Double(p), rule: "must be ≥ 1") }
     guard n >= 2 else { throw .invalidParameter(name: "observations", value: Double(n), rule: "must be ≥ 2") }
-    guard residuals.count == p * n else { throw .lengthMismatch(name: "residuals", expected: p * n, got: residuals.count) }
+    guard residuals.count == p * n else {
+      throw .lengthMismatch(name: "residuals", expected: p * n, got: residuals.count)
+    }
     if let bad = residuals.first(where: { !$0.isFinite }) {
       throw .invalidParameter(name: "residual", value: bad, rule: "must be finite")
     }
@@ -57,12 +59,15 @@ public struct ShrinkageCovariance: Sendable, Hashable {
       let sd = cov[i * p + i].squareRoot()
       if sd > 0 { for t in 0..<n { x[i * n + t] = residuals[i * n + t] / sd } }
     }
-    var sumVar = 0.0, sumSq = 0.0
+    var sumVar = 0.0
+    var sumSq = 0.0
     for i in 0..<p {
       for j in (i + 1)..<max(p, i + 1) {
-        var s2 = 0.0, s1 = 0.0
+        var s2 = 0.0
+        var s1 = 0.0
         for t in 0..<n {
-          let a = x[i * n + t], b = x[j * n + t]
+          let a = x[i * n + t]
+          let b = x[j * n + t]
           s2 += a * a * b * b
           s1 += a * b
         }

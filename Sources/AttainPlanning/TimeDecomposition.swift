@@ -5,7 +5,14 @@ import AttainData
 public struct PlanPeriod: Sendable, Hashable {
   /// The calendar level of a period.
   public enum Kind: String, Sendable, Hashable {
-    case quarter, month, isoWeek, day
+    /// A calendar quarter (Jan–Mar, …).
+    case quarter
+    /// A calendar month.
+    case month
+    /// An ISO 8601 week, Monday to Sunday.
+    case isoWeek
+    /// A single day.
+    case day
   }
   /// Calendar level.
   public let kind: Kind
@@ -103,8 +110,11 @@ public struct TimeSplitter: Sendable {
     if !w.contains(where: { $0 > 0 }) { w = [Double](repeating: 1, count: w.count) }
     dayWeights = w
     let first = range.start.dayNumber
-    var months = [Range<Int>](), quarters = [Range<Int>](), weeks = [Range<Int>]()
-    var mw = [Double](), qw = [Double]()
+    var months = [Range<Int>]()
+    var quarters = [Range<Int>]()
+    var weeks = [Range<Int>]()
+    var mw = [Double]()
+    var qw = [Double]()
     var i = 0
     let n = w.count
     while i < n {

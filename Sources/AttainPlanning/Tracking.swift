@@ -106,7 +106,8 @@ public struct TrackingReport: Sendable, Hashable {
   ///   non-finite threshold or negative day counts.
   /// - Complexity: O(n).
   public init(_ input: TrackingInput) throws(PlanningError) {
-    let n = input.targets.count, k = input.actuals.count
+    let n = input.targets.count
+    let k = input.actuals.count
     guard k <= n else { throw .lengthMismatch(name: "actuals", expected: n, got: k) }
     let theta = input.deviationThreshold
     guard theta.isFinite, theta >= 0 else {
@@ -121,7 +122,8 @@ public struct TrackingReport: Sendable, Hashable {
     let t = input.targets.reduce(0, +)
     let a = input.actuals.reduce(0, +)
     let e = input.targets[0..<k].reduce(0, +)
-    let dTotal = days.reduce(0, +), dElapsed = days[0..<k].reduce(0, +)
+    let dTotal = days.reduce(0, +)
+    let dElapsed = days[0..<k].reduce(0, +)
     target = t
     actualToDate = a
     targetToDate = e

@@ -5,9 +5,10 @@ import Testing
 @Suite struct EvaluationTests {
   @Test func standardGrades() throws {
     let g = GradeBands.standard
-    #expect([1.25, 1.10, 1.0999, 1.0, 0.95, 0.90, 0.80, 0.75, 0.5, -1].map(g.grade) == [
-      "A", "A", "B", "B", "C", "C", "D", "D", "E", "E",
-    ])
+    #expect(
+      [1.25, 1.10, 1.0999, 1.0, 0.95, 0.90, 0.80, 0.75, 0.5, -1].map(g.grade) == [
+        "A", "A", "B", "B", "C", "C", "D", "D", "E", "E",
+      ])
     #expect(g.grade(.nan) == "E")
     let custom = try GradeBands([("Gold", 1.2), ("Silver", 1.0)], otherwise: "None")
     #expect(custom.grade(1.1) == "Silver")
@@ -49,7 +50,8 @@ import Testing
       200, 400,  // 2·1000 + 2·500 = 3000
     ]
     let s = try IncentiveCost.summary(
-      totals: totals, layout: .pathMajor, paths: 5, units: 2, targets: [100, 200], incentives: [1000, 500], curve: curve)
+      totals: totals, layout: .pathMajor, paths: 5, units: 2, targets: [100, 200], incentives: [1000, 500], curve: curve
+    )
     #expect(close(s.mean, (500 + 1250 + 1250 + 2100 + 3000) / 5))
     #expect(close(s.p50, 1250))
     #expect(close(s.p90, 2100 + 0.6 * 900))  // h = 4·0.9 = 3.6
@@ -64,7 +66,8 @@ import Testing
     #expect(u == s)
     #expect(throws: PlanningError.self) {
       try IncentiveCost.summary(
-        totals: totals, layout: .pathMajor, paths: 4, units: 2, targets: [100, 200], incentives: [1000, 500], curve: curve)
+        totals: totals, layout: .pathMajor, paths: 4, units: 2, targets: [100, 200], incentives: [1000, 500],
+        curve: curve)
     }
   }
 
@@ -85,7 +88,9 @@ import Testing
       totals: unitMajor, layout: .unitMajor, paths: paths, units: units, targets: targets, incentives: incentives,
       curve: curve)
     var brute = 0.0
-    for p in 0..<paths { for i in 0..<units { brute += incentives[i] * curve.payout(totals[p * units + i] / targets[i]) } }
+    for p in 0..<paths {
+      for i in 0..<units { brute += incentives[i] * curve.payout(totals[p * units + i] / targets[i]) }
+    }
     #expect(close(a.mean, brute / Double(paths), rel: 1e-12))
     #expect(close(a.p50, b.p50, rel: 1e-12) && close(a.p90, b.p90, rel: 1e-12) && close(a.mean, b.mean, rel: 1e-12))
     #expect(a.p10 <= a.p50 && a.p50 <= a.p90 && a.p90 <= a.p95 && a.p95 <= a.maximum)

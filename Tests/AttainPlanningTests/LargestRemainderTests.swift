@@ -52,7 +52,7 @@ import Testing
   /// Property: exact sum, quota property (each part is ⌊q⌋ or ⌈q⌉), zero weight → 0,
   /// invariance to scaling the weights by a power of two (exact in floating point).
   @Test func randomPropertiesHold() throws {
-    var rng = seededGenerator(20261125)
+    var rng = seededGenerator(20_261_125)
     for _ in 0..<2000 {
       let n = Int(rng.next() % 12) + 1
       var w = [Double](repeating: 0, count: n)

@@ -68,7 +68,8 @@ import Testing
       let history = (0..<(n * 4)).map { _ in rng.nextUniform() * 100 }
       for y in [
         try Reconciliation.bottomUp(base, hierarchy: hier, horizon: h),
-        try Reconciliation.topDown(base, history: history, periods: 4, hierarchy: hier, horizon: h, method: .proportionOfAverages),
+        try Reconciliation.topDown(
+          base, history: history, periods: 4, hierarchy: hier, horizon: h, method: .proportionOfAverages),
         try Reconciliation.topDown(base, history: history, periods: 4, hierarchy: hier, horizon: h),
       ] {
         for p in 0..<n {

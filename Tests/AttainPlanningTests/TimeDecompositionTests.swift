@@ -28,7 +28,8 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     // 2026-01-01 is a Thursday: W01 holds Jan 1–4 only (Dec 29–31 of 2025 are outside).
     #expect(plan.weeks.count == 53)
     #expect(plan.weeks[0].label == "2026-W01" && plan.weeks[0].units == 4000)
-    let jan1 = try date(2026, 1, 1), jan4 = try date(2026, 1, 4)
+    let jan1 = try date(2026, 1, 1)
+    let jan4 = try date(2026, 1, 4)
     #expect(plan.weeks[0].start == jan1 && plan.weeks[0].end == jan4)
     #expect(plan.weeks[1].units == 7000)
     #expect(plan.weeks[52].label == "2026-W53" && plan.weeks[52].units == 4000)
@@ -158,7 +159,8 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
   }
 
   @Test func workspaceSplitMatchesPlan() throws {
-    let splitter = try TimeSplitter(range: .year(2025), profile: SeasonalProfile(weekdayWeights: [1, 1, 1, 1, 2, 3, 0.5]))
+    let splitter = try TimeSplitter(
+      range: .year(2025), profile: SeasonalProfile(weekdayWeights: [1, 1, 1, 1, 2, 3, 0.5]))
     var ws = TimeSplitter.Workspace()
     var out = [Int64](repeating: 0, count: 365)
     for target in [12_345.0, 999_999, 7] {
@@ -176,9 +178,12 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     let shares = try SeasonalProfile.monthShares(monthlyHistory: history, firstMonth: try date(2024, 11, 1))
     for m in 0..<12 { #expect(close(shares[m], Double(m + 1) / 78)) }
     // Starting in July: index 0 is July.
-    let july = try SeasonalProfile.monthShares(monthlyHistory: [Double](repeating: 1, count: 11) + [12], firstMonth: try date(2025, 7, 1))
+    let july = try SeasonalProfile.monthShares(
+      monthlyHistory: [Double](repeating: 1, count: 11) + [12], firstMonth: try date(2025, 7, 1))
     #expect(close(july[5], 12.0 / 23))  // the 12th value is June
-    #expect(throws: PlanningError.self) { try SeasonalProfile.monthShares(monthlyHistory: [1, 2], firstMonth: try date(2025, 1, 1)) }
+    #expect(throws: PlanningError.self) {
+      try SeasonalProfile.monthShares(monthlyHistory: [1, 2], firstMonth: try date(2025, 1, 1))
+    }
   }
 
   @Test func weekdayWeightsByHand() throws {
@@ -189,7 +194,8 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     // Excluding the second Saturday changes nothing (it equals the first); excluding both Mondays
     // leaves Monday at weight 1 and the mean at 120 / 12 = 10.
     let ex = try SeasonalProfile.weekdayWeights(
-      dailyHistory: week + week, firstDay: try date(2026, 1, 5), excluding: [try date(2026, 1, 5), try date(2026, 1, 12)])
+      dailyHistory: week + week, firstDay: try date(2026, 1, 5),
+      excluding: [try date(2026, 1, 5), try date(2026, 1, 12)])
     #expect(zip(ex, [1, 1, 1, 1, 1, 2, 0]).allSatisfy { close($0, $1) })
   }
 }

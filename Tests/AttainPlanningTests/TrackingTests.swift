@@ -25,7 +25,8 @@ import Testing
     #expect(close(try #require(r.yearOverYear), 210.0 / 180 - 1))
     #expect(close(try #require(r.periodOverPeriod), 120.0 / 90 - 1))
     #expect(r.deviations.count == 2)
-    let d0 = try #require(r.deviations[0]), d1 = try #require(r.deviations[1])
+    let d0 = try #require(r.deviations[0])
+    let d1 = try #require(r.deviations[1])
     #expect(close(d0, -0.1) && close(d1, 0.2))
     #expect(r.flags == [.behind, .ahead])
     #expect(r.cumulativeFlag == .onTrack)  // pace +5 % is not beyond ±5 %
@@ -34,7 +35,8 @@ import Testing
   @Test func edgeCases() throws {
     // Nothing elapsed: ratios with zero denominators are nil.
     let start = try TrackingReport(TrackingInput(targets: [10, 10], actuals: []))
-    #expect(start.completion == 0 && start.paceIndex == nil && start.linearLanding == nil && start.periodOverPeriod == nil)
+    #expect(
+      start.completion == 0 && start.paceIndex == nil && start.linearLanding == nil && start.periodOverPeriod == nil)
     #expect(start.requiredPerRemainingDay == 10)
     // All elapsed: no remaining time.
     let end = try TrackingReport(TrackingInput(targets: [10, 0], actuals: [12, 3]))
