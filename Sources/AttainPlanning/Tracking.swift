@@ -51,7 +51,8 @@ public enum DeviationFlag: String, Sendable, Hashable {
 /// - `linearLanding = A · D / d` (straight run-rate); `profileLandingEstimate = A · T / E`
 ///   (run-rate adjusted for seasonality: the remaining periods run at the same ratio to plan)
 /// - `gap = T − A`; `requiredPerRemainingDay = gap / (D − d)`;
-///   `requiredPerRemainingPeriod = gap / (n − k)`; `requiredVersusPlan = gap / (T − E)`
+///   `requiredPerRemainingWeek = 7 · gap / (D − d)`; `requiredPerRemainingPeriod = gap / (n − k)`;
+///   `requiredVersusPlan = gap / (T − E)`
 ///   (1.08 = the rest of the year must run 8 % above its plan)
 /// - `yearOverYear = A / Σ_{i<k} lastYear_i − 1`; `periodOverPeriod = a_{k−1} / a_{k−2} − 1`
 ///   (month-over-month at a monthly grain, week-over-week at a weekly one)
@@ -84,6 +85,8 @@ public struct TrackingReport: Sendable, Hashable {
   public let gap: Double
   /// gap / (D − d).
   public let requiredPerRemainingDay: Double?
+  /// 7 · gap / (D − d): the required weekly rate (calendar weeks of remaining days).
+  public let requiredPerRemainingWeek: Double?
   /// gap / (n − k).
   public let requiredPerRemainingPeriod: Double?
   /// gap / (T − E).
@@ -139,6 +142,7 @@ public struct TrackingReport: Sendable, Hashable {
     profileLandingEstimate = ratio(a * t, e)
     gap = t - a
     requiredPerRemainingDay = ratio(t - a, Double(dTotal - dElapsed))
+    requiredPerRemainingWeek = ratio(7 * (t - a), Double(dTotal - dElapsed))
     requiredPerRemainingPeriod = ratio(t - a, Double(n - k))
     requiredVersusPlan = ratio(t - a, t - e)
     if let ly = input.lastYear {

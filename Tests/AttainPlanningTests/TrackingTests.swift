@@ -21,6 +21,7 @@ import Testing
     #expect(r.gap == 190)
     #expect(close(try #require(r.requiredPerRemainingDay), 190 / 31.0))
     #expect(close(try #require(r.requiredPerRemainingPeriod), 190))
+    #expect(close(try #require(r.requiredPerRemainingWeek), 7 * 190 / 31.0))
     #expect(close(try #require(r.requiredVersusPlan), 0.95))
     #expect(close(try #require(r.yearOverYear), 210.0 / 180 - 1))
     #expect(close(try #require(r.periodOverPeriod), 120.0 / 90 - 1))
