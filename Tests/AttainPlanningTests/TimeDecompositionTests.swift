@@ -93,6 +93,18 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     #expect(plan.quarters.count == 1 && plan.quarters[0].units == 10_000)
   }
 
+  @Test func rangeAcrossYears() throws {
+    // Dec 15 2025 … Jan 15 2026 (32 days, uniform): Q4 2025 holds 17 days, Q1 2026 15 days.
+    let range = try DateRange(start: try date(2025, 12, 15), end: try date(2026, 1, 15))
+    let plan = try TimePlan(splitting: 3200, over: range)
+    #expect(plan.quarters.map(\.label) == ["2025-Q4", "2026-Q1"])
+    #expect(plan.quarters.map(\.units) == [1700, 1500])
+    #expect(plan.months.map(\.label) == ["2025-12", "2026-01"])
+    // ISO weeks: Dec 15 2025 is a Monday (2025-W51); Dec 29 2025 … Jan 4 2026 is 2026-W01.
+    #expect(plan.weeks.map(\.label) == ["2025-W51", "2025-W52", "2026-W01", "2026-W02", "2026-W03"])
+    #expect(plan.weeks.map(\.units) == [700, 700, 700, 700, 400])
+  }
+
   @Test func cents() throws {
     let plan = try TimePlan(splitting: 1000, over: try .month(2026, 2), unit: 0.01)
     #expect(plan.totalUnits == 100_000)
