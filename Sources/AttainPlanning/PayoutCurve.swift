@@ -20,6 +20,10 @@ public struct PayoutCurve: Sendable, Hashable {
   public let acceleratorSlope: Double
   /// Maximum payout fraction (≥ 1; `.infinity` for uncapped).
   public let cap: Double
+  /// Payout at the threshold as used by `payout` (1 when t = 1).
+  @usableFromInline let start: Double
+  /// Slope of the middle piece, `(1 − p_t) / (1 − t)` (0 when t = 1).
+  @usableFromInline let middleSlope: Double
 
   /// A payout curve (see the type's formula).
   ///
@@ -41,21 +45,21 @@ public struct PayoutCurve: Sendable, Hashable {
     self.payoutAtThreshold = payoutAtThreshold
     self.acceleratorSlope = acceleratorSlope
     self.cap = cap
+    self.start = threshold < 1 ? payoutAtThreshold : 1
+    self.middleSlope = threshold < 1 ? (1 - payoutAtThreshold) / (1 - threshold) : 0
   }
 
   /// The payout fraction at attainment `a` (0 for NaN).
   ///
   /// - Complexity: O(1), no allocation.
-  @inlinable
+  @inlinable @inline(__always)
   public func payout(_ a: Double) -> Double {
-    guard a >= threshold else { return 0 }
-    let p: Double
-    if a <= 1 {
-      p = threshold < 1 ? payoutAtThreshold + (1 - payoutAtThreshold) * (a - threshold) / (1 - threshold) : 1
-    } else {
-      p = 1 + acceleratorSlope * (a - 1)
-    }
-    return min(p, cap)
+    // Both pieces computed and selected without branches (attainments of simulated paths
+    // scatter around 100 %, so branches would mispredict).
+    let middle = start + middleSlope * (a - threshold)
+    let above = 1 + acceleratorSlope * (a - 1)
+    let p = min(a <= 1 ? middle : above, cap)
+    return a >= threshold ? p : 0
   }
 
   /// Payouts of a vector of attainments, each times its unit's target incentive (nil = 1, i.e.

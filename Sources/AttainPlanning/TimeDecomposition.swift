@@ -153,7 +153,7 @@ public struct TimeSplitter: Sendable {
 
   /// Scratch buffers for `split(units:into:workspace:)`; reuse one per thread.
   public struct Workspace: Sendable {
-    var order: [Int] = []
+    var scratch = LargestRemainder.Scratch()
     var quarterUnits: [Int64] = []
     var monthUnits: [Int64] = []
     /// Empty scratch; buffers grow on first use.
@@ -177,24 +177,24 @@ public struct TimeSplitter: Sendable {
     if workspace.monthUnits.count != monthWeights.count {
       workspace.monthUnits = [Int64](repeating: 0, count: monthWeights.count)
     }
-    var order = workspace.order
-    workspace.order = []
-    defer { workspace.order = order }
+    var scratch = workspace.scratch
+    workspace.scratch = LargestRemainder.Scratch()
+    defer { workspace.scratch = scratch }
     try quarterWeights.withUnsafeBufferPointer { (qw) throws(PlanningError) in
       try monthWeights.withUnsafeBufferPointer { (mw) throws(PlanningError) in
         try dayWeights.withUnsafeBufferPointer { (dw) throws(PlanningError) in
           try workspace.quarterUnits.withUnsafeMutableBufferPointer { (qu) throws(PlanningError) in
             try workspace.monthUnits.withUnsafeMutableBufferPointer { (mu) throws(PlanningError) in
-              try LargestRemainder.apportion(units: total, weights: qw, into: qu, order: &order)
+              try LargestRemainder.apportion(units: total, weights: qw, into: qu, scratch: &scratch)
               for (q, ms) in quarterMonths.enumerated() {
                 try LargestRemainder.apportion(
                   units: qu[q], weights: UnsafeBufferPointer(rebasing: mw[ms]),
-                  into: UnsafeMutableBufferPointer(rebasing: mu[ms]), order: &order)
+                  into: UnsafeMutableBufferPointer(rebasing: mu[ms]), scratch: &scratch)
               }
               for (m, ds) in monthDays.enumerated() {
                 try LargestRemainder.apportion(
                   units: mu[m], weights: UnsafeBufferPointer(rebasing: dw[ds]),
-                  into: UnsafeMutableBufferPointer(rebasing: days[ds]), order: &order)
+                  into: UnsafeMutableBufferPointer(rebasing: days[ds]), scratch: &scratch)
               }
             }
           }

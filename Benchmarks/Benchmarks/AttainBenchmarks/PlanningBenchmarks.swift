@@ -8,13 +8,12 @@ func planningBenchmarks() {
     var rng = Xoshiro256PlusPlus(seed: 1)
     let weights = (0..<10_000).map { _ in rng.nextUniform() }
     var out = [Int64](repeating: 0, count: weights.count)
-    var order: [Int] = []
-    order.reserveCapacity(weights.count)
+    var scratch = LargestRemainder.Scratch()
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       weights.withUnsafeBufferPointer { w in
         out.withUnsafeMutableBufferPointer { o in
-          try? LargestRemainder.apportion(units: 123_456_789, weights: w, into: o, order: &order)
+          try? LargestRemainder.apportion(units: 123_456_789, weights: w, into: o, scratch: &scratch)
         }
       }
     }
