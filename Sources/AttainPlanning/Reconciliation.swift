@@ -88,3 +88,49 @@ public enum Reconciliation {
     return try hierarchy.aggregate(bottom: b, horizon: h)
   }
 }
+
+extension Reconciliation {
+  /// Top-down by forecast proportions (Athanasopoulos, Ahmed & Hyndman 2009; *FPP3* §11.2):
+  /// the root keeps its base forecast and, level by level, each node's reconciled value is split
+  /// over its children in proportion to their base forecasts,
+  ///
+  ///     ỹ_child = ỹ_parent · ŷ_child / Σ_{siblings s} ŷ_s
+  ///
+  /// so bottom series get `p_j = Π_levels ŷ_node / Σ ŷ_siblings`. Unlike historical
+  /// proportions, the shares follow the forecast horizon (seasonality, trends per branch).
+  /// When the children's base forecasts are all ≤ 0 for a step, or any is negative, the parent is
+  /// split equally among them for that step (documented fallback; proportions need a positive
+  /// sum of non-negative forecasts).
+  ///
+  /// - Throws: `.lengthMismatch`.
+  /// - Complexity: O(n · h) plus O(n) to group the children.
+  public static func topDownForecastProportions(_ base: [Double], hierarchy: Hierarchy, horizon h: Int)
+    throws(PlanningError) -> [Double]
+  {
+    let n = hierarchy.count
+    guard base.count == n * h else { throw .lengthMismatch(name: "base forecasts", expected: n * h, got: base.count) }
+    var children = [[Int]](repeating: [], count: n)
+    for i in 0..<n { if let p = hierarchy.parents[i] { children[p].append(i) } }
+    var y = [Double](repeating: 0, count: n * h)
+    for t in 0..<h { y[hierarchy.root * h + t] = base[hierarchy.root * h + t] }
+    var stack = [hierarchy.root]
+    while let p = stack.popLast() {
+      let kids = children[p]
+      guard !kids.isEmpty else { continue }
+      for t in 0..<h {
+        var sum = 0.0
+        var negative = false
+        for c in kids {
+          sum += base[c * h + t]
+          if base[c * h + t] < 0 { negative = true }
+        }
+        for c in kids {
+          let share = (sum > 0 && !negative) ? base[c * h + t] / sum : 1 / Double(kids.count)
+          y[c * h + t] = y[p * h + t] * share
+        }
+      }
+      stack.append(contentsOf: kids)
+    }
+    return y
+  }
+}

@@ -46,6 +46,16 @@ import Testing
     #expect(zip(y, [1000, 450, 550, 75, 375]).allSatisfy { close($0, $1) })
   }
 
+  @Test func topDownForecastProportionsByHand() throws {
+    // Root 1000; level 1 base A 300, B 100 → A 750, B 250; under A: AA 10, AB 30 → 187.5, 562.5.
+    let y = try Reconciliation.topDownForecastProportions(
+      [1000, 300, 100, 10, 30], hierarchy: hierarchy, horizon: 1)
+    #expect(zip(y, [1000, 750, 250, 187.5, 562.5]).allSatisfy { close($0, $1) })
+    // A negative child forecast: equal split of A's 750 between AA and AB.
+    let z = try Reconciliation.topDownForecastProportions([1000, 300, 100, -10, 30], hierarchy: hierarchy, horizon: 1)
+    #expect(close(z[3], 375) && close(z[4], 375))
+  }
+
   @Test func malformedHierarchiesThrow() {
     #expect(throws: PlanningError.self) { try Hierarchy(nodes: [("T", nil), ("T", "T")]) }
     #expect(throws: PlanningError.self) { try Hierarchy(nodes: [("T", nil), ("A", "X")]) }
@@ -71,6 +81,7 @@ import Testing
         try Reconciliation.topDown(
           base, history: history, periods: 4, hierarchy: hier, horizon: h, method: .proportionOfAverages),
         try Reconciliation.topDown(base, history: history, periods: 4, hierarchy: hier, horizon: h),
+        try Reconciliation.topDownForecastProportions(base, hierarchy: hier, horizon: h),
       ] {
         for p in 0..<n {
           let kids = (0..<n).filter { hier.parents[$0] == p }
