@@ -203,6 +203,30 @@ public struct TimeSplitter: Sendable {
     }
   }
 
+  /// Splits many targets over the same range, e.g. each rep's yearly target to days.
+  ///
+  /// Returns day units unit-major: `result[k · days + i]` is target `k`'s share of day `i`.
+  /// Each row sums exactly to its target. For a consistent team plan, take a team's day
+  /// targets as the *sums* of its members' rows (aggregate upward) rather than splitting the
+  /// team total separately: two independent roundings can differ by up to one unit per member
+  /// and day.
+  ///
+  /// - Throws: `.amountTooLarge`.
+  /// - Complexity: O(targets · days · log(days per month)); one allocation for the result.
+  public func split(units targets: [Int64]) throws(PlanningError) -> [Int64] {
+    let d = dayWeights.count
+    var out = [Int64](repeating: 0, count: targets.count * d)
+    var workspace = Workspace()
+    try out.withUnsafeMutableBufferPointer { (all) throws(PlanningError) in
+      for (k, target) in targets.enumerated() {
+        try split(
+          units: target, into: UnsafeMutableBufferPointer(rebasing: all[(k * d)..<((k + 1) * d)]),
+          workspace: &workspace)
+      }
+    }
+    return out
+  }
+
   /// Splits `target` (rounded to a multiple of `unit`) into quarters, months, ISO weeks and
   /// days of the range.
   ///

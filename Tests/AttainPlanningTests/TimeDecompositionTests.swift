@@ -170,6 +170,20 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     }
   }
 
+  @Test func manyTargetsSplitRowByRow() throws {
+    let splitter = try TimeSplitter(
+      range: try .quarter(2026, 2), profile: SeasonalProfile(weekdayWeights: [1, 1, 1, 1, 1, 0.5, 0]))
+    let targets: [Int64] = [91_000, 12_345, 0, 7]
+    let all = try splitter.split(units: targets)
+    let d = splitter.dayWeights.count
+    #expect(d == 91 && all.count == 4 * d)
+    for (k, t) in targets.enumerated() {
+      let row = Array(all[(k * d)..<((k + 1) * d)])
+      #expect(row == (try splitter.split(Double(t))).dayUnits)
+      #expect(row.reduce(0, +) == t)
+    }
+  }
+
   @Test func workspaceSplitMatchesPlan() throws {
     let splitter = try TimeSplitter(
       range: .year(2025), profile: SeasonalProfile(weekdayWeights: [1, 1, 1, 1, 2, 3, 0.5]))
