@@ -9,7 +9,7 @@
 ///    add up to more than the target handed down (分解目标要高于下达目标), a safety margin for
 ///    units that miss.
 /// 4. **Growth bounds**: each established unit with `lastYear = y_i > 0` must land in
-///    `[y_i(1+g_min), y_i(1+g_max)]`. The targets are `x_i = clamp(λ·w_i, floor_i, cap_i)` with the
+///    `[y_i(1+g_min), y_i(1+g_max)]` (the unit's own `growth` if set, else the splitter's). The targets are `x_i = clamp(λ·w_i, floor_i, cap_i)` with the
 ///    single λ for which `Σ x_i = A`. This is the fixed point of "clamp the violators and
 ///    redistribute the excess over the others, repeat": units at a bound stay there and the
 ///    rest stay proportional to their weights. Because `Σ clamp(λw_i, ·)` is continuous and
@@ -64,15 +64,15 @@ public struct OrganisationSplitter: Sendable, Hashable {
     // Bounds.
     var lo = [Double](repeating: 0, count: n)
     var hi = [Double](repeating: .infinity, count: n)
-    if let g = growth {
+    for i in 0..<n where !units[i].isNew {
+      guard let g = units[i].growth ?? growth else { continue }
       guard g.minimum >= -1, g.maximum >= g.minimum, !g.minimum.isNaN, !g.maximum.isNaN else {
-        throw .invalidParameter(name: "growth.minimum", value: g.minimum, rule: "need −1 ≤ minimum ≤ maximum")
+        throw .invalidParameter(
+          name: "growth bounds of \(units[i].id)", value: g.minimum, rule: "need −1 ≤ minimum ≤ maximum")
       }
-      for i in 0..<n where !units[i].isNew {
-        if let y = units[i].lastYear, y > 0 {
-          lo[i] = g.minimum.isFinite ? y * (1 + g.minimum) : 0
-          hi[i] = y * (1 + g.maximum)
-        }
+      if let y = units[i].lastYear, y > 0 {
+        lo[i] = g.minimum.isFinite ? y * (1 + g.minimum) : 0
+        hi[i] = y * (1 + g.maximum)
       }
     }
     let (x, lambda) = try clampedProportional(amount: amount, weights: w, lower: lo, upper: hi, group: group)

@@ -39,6 +39,33 @@ import Testing
     #expect(try splitter.split(950, over: units).units == [95, 95, 95, 665])
   }
 
+  @Test func perUnitBoundsAndNamedInfeasibleGroup() throws {
+    // Equal history 100/100; a's own bounds 0…+10 % cap it at 110 of 300; b takes the rest
+    // (the splitter's bounds −50 %…+200 % allow up to 300).
+    let units = [
+      PlanningUnit(id: "a", lastYear: 100, growth: GrowthBounds(minimum: 0, maximum: 0.1)),
+      PlanningUnit(id: "b", lastYear: 100),
+    ]
+    let splitter = OrganisationSplitter(
+      blend: BlendWeights(history: 1), growth: GrowthBounds(minimum: -0.5, maximum: 2))
+    let split = try splitter.split(300, over: units)
+    #expect(split.units == [110, 190] && split.status == [.atCap, .proportional])
+    // In a tree, infeasibility names the parent whose children cannot meet their bounds.
+    let tree = [
+      OrganisationNode(
+        PlanningUnit(id: "north", lastYear: 100),
+        children: [
+          OrganisationNode(PlanningUnit(id: "r1", lastYear: 10)),
+          OrganisationNode(PlanningUnit(id: "r2", lastYear: 10)),
+        ])
+    ]
+    let capped = OrganisationSplitter(
+      blend: BlendWeights(history: 1), growth: GrowthBounds(minimum: -0.1, maximum: 0.1))
+    #expect(throws: PlanningError.infeasibleBounds(group: "north", total: 100, minimum: 18, maximum: 22)) {
+      try capped.decompose(100, tree: tree)
+    }
+  }
+
   @Test func newUnitsRampAndBuffer() throws {
     // History shares .25/.75; the new unit gets the mean .5 × ramp .5 = .25 → .2/.6/.2.
     let units = [
