@@ -58,8 +58,9 @@ public struct PayoutCurve: Sendable, Hashable {
     // scatter around 100 %, so branches would mispredict).
     let middle = start + middleSlope * (a - threshold)
     let above = 1 + acceleratorSlope * (a - 1)
-    let p = min(a <= 1 ? middle : above, cap)
-    return a >= threshold ? p : 0
+    let p = a <= 1 ? middle : above
+    let capped = p < cap ? p : cap  // a NaN piece (∞ · 0) falls to the cap
+    return a >= threshold ? capped : 0
   }
 
   /// Payouts of a vector of attainments, each times its unit's target incentive (nil = 1, i.e.
