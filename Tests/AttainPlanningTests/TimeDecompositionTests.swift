@@ -70,6 +70,10 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     #expect(bf.applies(to: c) && !bf.applies(to: d))
     let thanksgiving = EventUplift(.nthWeekday(month: 11, weekday: 4, n: 4), multiplier: 1)
     #expect(thanksgiving.applies(to: try date(2026, 11, 26)))
+    // US Memorial Day 2026: the last Monday of May is May 25 (not May 18).
+    let memorial = EventUplift(.nthWeekday(month: 5, weekday: 1, n: -1), multiplier: 1)
+    let (may25, may18) = (try date(2026, 5, 25), try date(2026, 5, 18))
+    #expect(memorial.applies(to: may25) && !memorial.applies(to: may18))
   }
 
   @Test func monthSharesAreKeptAndEventsMoveWithinTheMonth() throws {
