@@ -29,7 +29,9 @@ extension Reconciliation {
   /// `(SᵀX)·b = SᵀZ`, `ỹ = S·b`.
   ///
   /// - Parameters:
-  ///   - base: base forecasts of all nodes (n × h, node-major).
+  ///   - base: base forecasts of all nodes (n × h, node-major). The h columns can be any set of
+  ///     forecasts sharing W — e.g. every (path, step) of simulated sample paths, to reconcile
+  ///     a whole simulation with one factorisation.
   ///   - covariance: how `W` is formed (`.shrink` for MinT-shrink).
   /// - Returns: reconciled forecasts (n × h, node-major) and the shrinkage λ (nil unless
   ///   `.shrink`).
