@@ -227,6 +227,56 @@ public struct TimeSplitter: Sendable {
     return out
   }
 
+  /// Splits many non-negative targets (e.g. the reps of a team) over the range so that the
+  /// plan is consistent in **both** directions: each target's days sum exactly to it, and each
+  /// day's targets sum exactly to the team's own day plan (the split of `Σ targets` by this
+  /// splitter), and likewise for months and quarters.
+  ///
+  /// Level by level (quarters, then months within each quarter, then days within each month)
+  /// the member × period table is rounded with `ControlledRounding.proportionalTable`: member
+  /// `i`'s share of period `p` is `⌊x⌋` or `⌈x⌉` of `x = (member's parent-period units) ·
+  /// (team's period units) / (team's parent-period units)`.
+  ///
+  /// - Returns: `days` unit-major (`days[k · dayCount + i]`) and the team's `dayTotals`.
+  /// - Throws: `.invalidParameter` for a negative target, `.amountTooLarge`.
+  /// - Complexity: about O(targets · days · log targets).
+  public func splitConsistently(units targets: [Int64]) throws(PlanningError) -> (days: [Int64], dayTotals: [Int64]) {
+    let d = dayWeights.count
+    let r = targets.count
+    guard r > 0 else { return ([], []) }
+    var total: Int64 = 0
+    for t in targets {
+      guard t >= 0 else { throw .invalidParameter(name: "target", value: Double(t), rule: "must be ≥ 0") }
+      guard t <= LargestRemainder.maximumUnits - total else { throw .amountTooLarge(amount: Double(t), unit: 1) }
+      total += t
+    }
+    var workspace = Workspace()
+    var team = [Int64](repeating: 0, count: d)
+    try team.withUnsafeMutableBufferPointer { (t) throws(PlanningError) in
+      try split(units: total, into: t, workspace: &workspace)
+    }
+    let quarterTable = try ControlledRounding.proportionalTable(
+      rowTotals: targets, columnTotals: workspace.quarterUnits)
+    var out = [Int64](repeating: 0, count: r * d)
+    var memberQuarter = [Int64](repeating: 0, count: r)
+    var memberMonth = [Int64](repeating: 0, count: r)
+    for (q, ms) in quarterMonths.enumerated() {
+      for i in 0..<r { memberQuarter[i] = quarterTable[i * quarterMonths.count + q] }
+      let monthTable = try ControlledRounding.proportionalTable(
+        rowTotals: memberQuarter, columnTotals: Array(workspace.monthUnits[ms]))
+      for (k, m) in ms.enumerated() {
+        for i in 0..<r { memberMonth[i] = monthTable[i * ms.count + k] }
+        let ds = monthDays[m]
+        let dayTable = try ControlledRounding.proportionalTable(
+          rowTotals: memberMonth, columnTotals: Array(team[ds]))
+        for i in 0..<r {
+          for (e, day) in ds.enumerated() { out[i * d + day] = dayTable[i * ds.count + e] }
+        }
+      }
+    }
+    return (out, team)
+  }
+
   /// Splits `target` (rounded to a multiple of `unit`) into quarters, months, ISO weeks and
   /// days of the range.
   ///

@@ -43,6 +43,23 @@ func planningBenchmarks() {
     blackHole(days)
   }
 
+  // 1 000 reps × 365 days, consistent both ways (controlled rounding per level).
+  Benchmark("planning.timeSplit.consistent.1k") { benchmark in
+    guard
+      let splitter = try? TimeSplitter(
+        range: .year(2026),
+        profile: SeasonalProfile(
+          monthShares: (1...12).map(Double.init), weekdayWeights: [1, 1, 1, 1, 1.2, 0.6, 0.4],
+          events: [.double11(multiplier: 3)]))
+    else { return }
+    var rng = Xoshiro256PlusPlus(seed: 4)
+    let targets = (0..<1000).map { _ in Int64(500_000 + rng.next() % 1_000_000) }
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      blackHole(try? splitter.splitConsistently(units: targets))
+    }
+  }
+
   // 10 000 reps: blend, ramp, growth bounds −5 %…+30 %, rounding to cents.
   Benchmark("planning.orgSplit.10k") { benchmark in
     var rng = Xoshiro256PlusPlus(seed: 2)
