@@ -30,12 +30,12 @@ public enum ControlledRounding {
     var columnSum: Int64 = 0
     for v in rowTotals {
       guard v >= 0 else { throw .invalidParameter(name: "row total", value: Double(v), rule: "must be ≥ 0") }
-      guard v <= LargestRemainder.maximumUnits else { throw .amountTooLarge(amount: Double(v), unit: 1) }
+      guard v <= LargestRemainder.maximumUnits - total else { throw .amountTooLarge(amount: Double(v), unit: 1) }
       total += v
     }
     for v in columnTotals {
       guard v >= 0 else { throw .invalidParameter(name: "column total", value: Double(v), rule: "must be ≥ 0") }
-      guard v <= LargestRemainder.maximumUnits else { throw .amountTooLarge(amount: Double(v), unit: 1) }
+      guard v <= LargestRemainder.maximumUnits - columnSum else { throw .amountTooLarge(amount: Double(v), unit: 1) }
       columnSum += v
     }
     guard total == columnSum else {

@@ -46,9 +46,7 @@ public enum IncentiveCost {
     targets: UnsafeBufferPointer<Double>, incentives: UnsafeBufferPointer<Double>, curve: PayoutCurve,
     into costs: UnsafeMutableBufferPointer<Double>
   ) throws(PlanningError) {
-    guard paths >= 0, units >= 0, totals.count == paths * units else {
-      throw .lengthMismatch(name: "totals", expected: paths * units, got: totals.count)
-    }
+    try requireCount("totals", totals.count, rows: paths, columns: units)
     guard targets.count == units else { throw .lengthMismatch(name: "targets", expected: units, got: targets.count) }
     guard incentives.count == units else {
       throw .lengthMismatch(name: "incentives", expected: units, got: incentives.count)
@@ -85,6 +83,7 @@ public enum IncentiveCost {
     curve: PayoutCurve
   ) throws(PlanningError) -> IncentiveCostSummary {
     guard paths > 0 else { throw .invalidParameter(name: "paths", value: Double(paths), rule: "must be > 0") }
+    try requireCount("totals", totals.count, rows: paths, columns: units)  // before allocating
     var costs = [Double](repeating: 0, count: paths)
     try totals.withUnsafeBufferPointer { (x) throws(PlanningError) in
       try targets.withUnsafeBufferPointer { (t) throws(PlanningError) in

@@ -44,9 +44,8 @@ extension Reconciliation {
   ) throws(PlanningError) -> (forecasts: [Double], lambda: Double?) {
     let n = hierarchy.count
     let m = hierarchy.bottom.count
-    guard h > 0, base.count == n * h else {
-      throw .lengthMismatch(name: "base forecasts", expected: n * max(h, 1), got: base.count)
-    }
+    try requireCount("base forecasts", base.count, rows: n, columns: h)
+    guard h > 0 else { throw .invalidParameter(name: "horizon", value: Double(h), rule: "must be > 0") }
     let s = hierarchy.summingMatrix
     let k = m + h
     // Right-hand sides [S | ŷ], n × (m + h).

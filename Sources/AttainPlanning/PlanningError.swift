@@ -52,3 +52,13 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 }
+
+/// Checks that a flat buffer holds `rows × columns` values, without trapping on negative or
+/// overflowing sizes from input.
+///
+/// - Throws: `.lengthMismatch(name:expected:got:)` (expected −1 when the size is invalid).
+func requireCount(_ name: String, _ actual: Int, rows: Int, columns: Int) throws(PlanningError) {
+  let (product, overflow) = rows.multipliedReportingOverflow(by: columns)
+  let valid = rows >= 0 && columns >= 0 && !overflow
+  guard valid, actual == product else { throw .lengthMismatch(name: name, expected: valid ? product : -1, got: actual) }
+}

@@ -20,9 +20,7 @@ public enum Reconciliation {
   /// - Complexity: O(m · depth · h).
   public static func bottomUp(_ base: [Double], hierarchy: Hierarchy, horizon h: Int) throws(PlanningError) -> [Double]
   {
-    guard base.count == hierarchy.count * h else {
-      throw .lengthMismatch(name: "base forecasts", expected: hierarchy.count * h, got: base.count)
-    }
+    try requireCount("base forecasts", base.count, rows: hierarchy.count, columns: h)
     var b = [Double](repeating: 0, count: hierarchy.bottom.count * h)
     for (j, node) in hierarchy.bottom.enumerated() {
       for t in 0..<h { b[j * h + t] = base[node * h + t] }
@@ -39,9 +37,8 @@ public enum Reconciliation {
   public static func proportions(
     history: [Double], hierarchy: Hierarchy, periods count: Int, method: TopDownProportions
   ) throws(PlanningError) -> [Double] {
-    guard count > 0, history.count == hierarchy.count * count else {
-      throw .lengthMismatch(name: "history", expected: hierarchy.count * max(count, 1), got: history.count)
-    }
+    try requireCount("history", history.count, rows: hierarchy.count, columns: count)
+    guard count > 0 else { throw .invalidParameter(name: "periods", value: Double(count), rule: "must be > 0") }
     let m = hierarchy.bottom.count
     var totals = [Double](repeating: 0, count: count)
     for node in hierarchy.bottom { for t in 0..<count { totals[t] += history[node * count + t] } }
@@ -78,9 +75,7 @@ public enum Reconciliation {
     _ base: [Double], history: [Double], periods count: Int, hierarchy: Hierarchy, horizon h: Int,
     method: TopDownProportions = .averageOfProportions
   ) throws(PlanningError) -> [Double] {
-    guard base.count == hierarchy.count * h else {
-      throw .lengthMismatch(name: "base forecasts", expected: hierarchy.count * h, got: base.count)
-    }
+    try requireCount("base forecasts", base.count, rows: hierarchy.count, columns: h)
     let p = try proportions(history: history, hierarchy: hierarchy, periods: count, method: method)
     var b = [Double](repeating: 0, count: p.count * h)
     let r = hierarchy.root
@@ -108,7 +103,7 @@ extension Reconciliation {
     throws(PlanningError) -> [Double]
   {
     let n = hierarchy.count
-    guard base.count == n * h else { throw .lengthMismatch(name: "base forecasts", expected: n * h, got: base.count) }
+    try requireCount("base forecasts", base.count, rows: n, columns: h)
     var children = [[Int]](repeating: [], count: n)
     for i in 0..<n { if let p = hierarchy.parents[i] { children[p].append(i) } }
     var y = [Double](repeating: 0, count: n * h)

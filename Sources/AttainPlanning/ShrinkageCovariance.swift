@@ -37,9 +37,7 @@ public struct ShrinkageCovariance: Sendable, Hashable {
   public init(residuals: [Double], series p: Int, observations n: Int) throws(PlanningError) {
     guard p >= 1 else { throw .invalidParameter(name: "series", value: Double(p), rule: "must be ≥ 1") }
     guard n >= 2 else { throw .invalidParameter(name: "observations", value: Double(n), rule: "must be ≥ 2") }
-    guard residuals.count == p * n else {
-      throw .lengthMismatch(name: "residuals", expected: p * n, got: residuals.count)
-    }
+    try requireCount("residuals", residuals.count, rows: p, columns: n)
     if let bad = residuals.first(where: { !$0.isFinite }) {
       throw .invalidParameter(name: "residual", value: bad, rule: "must be finite")
     }

@@ -98,3 +98,24 @@ import Testing
     }
   }
 }
+
+@Suite struct InputSizeTests {
+  /// Sizes from input never trap: negative or overflowing shapes throw.
+  @Test func hostileShapesThrow() throws {
+    let h = try Hierarchy(nodes: [("T", nil), ("A", "T")])
+    #expect(throws: PlanningError.self) { try h.aggregate(bottom: [1], horizon: Int.max) }
+    #expect(throws: PlanningError.self) { try Reconciliation.bottomUp([1, 2], hierarchy: h, horizon: -2) }
+    #expect(throws: PlanningError.self) {
+      try IncentiveCost.summary(
+        totals: [1], layout: .pathMajor, paths: Int.max, units: 2, targets: [1, 1], incentives: [1, 1],
+        curve: try PayoutCurve())
+    }
+    #expect(throws: PlanningError.self) {
+      try ControlledRounding.proportionalTable(
+        rowTotals: [Int64](repeating: LargestRemainder.maximumUnits, count: 3), columnTotals: [1])
+    }
+    #expect(throws: PlanningError.self) {
+      try ShrinkageCovariance(residuals: [1, 2], series: Int.max, observations: 2)
+    }
+  }
+}
