@@ -24,7 +24,7 @@ let package = Package(
     .target(name: "AttainData", dependencies: ["AttainLinearAlgebra"]),
     .target(name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom"]),
     .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData", "AttainRandom"]),
-    .target(name: "AttainPlanning", dependencies: ["AttainSimulation", "AttainForecast", "AttainData"]),
+    .target(name: "AttainPlanning", dependencies: ["AttainSimulation", "AttainForecast", "AttainData", "AttainLinearAlgebra"]),
     .target(name: "AttainReport", dependencies: ["AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
     .target(
       name: "Attain",
@@ -44,7 +44,7 @@ let package = Package(
       name: "AttainForecastTests", dependencies: ["AttainForecast"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
-    .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"]),
+    .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"], exclude: ["render_check.sh"]),
     .testTarget(name: "AttainCLITests", dependencies: ["Attain", "attain"]),
   ]

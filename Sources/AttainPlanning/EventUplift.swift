@@ -13,8 +13,9 @@ public struct EventUplift: Sendable, Hashable {
     case annual(month: Int, day: Int)
     /// Every day from `start` through `end` inclusive.
     case span(start: CalendarDate, end: CalendarDate)
-    /// Every year the `n`-th (1…5) ISO `weekday` (Monday = 1) of `month`, e.g. US Thanksgiving
-    /// is the 4th Thursday of November: `.nthWeekday(month: 11, weekday: 4, n: 4)`.
+    /// Every year the `n`-th (1…5, or −1 for the last) ISO `weekday` (Monday = 1) of `month`,
+    /// e.g. US Thanksgiving is the 4th Thursday of November: `.nthWeekday(month: 11, weekday: 4,
+    /// n: 4)`; US Memorial Day the last Monday of May: `.nthWeekday(month: 5, weekday: 1, n: -1)`.
     case nthWeekday(month: Int, weekday: Int, n: Int)
     /// The Friday after US Thanksgiving (the 4th Thursday of November): Nov 23 … 29.
     case blackFriday
@@ -54,7 +55,9 @@ public struct EventUplift: Sendable, Hashable {
     case .annual(let m, let d): return date.month == m && date.day == d
     case .span(let s, let e): return s <= date && date <= e
     case .nthWeekday(let m, let w, let n):
-      return date.month == m && date.isoWeekday == w && (date.day - 1) / 7 + 1 == n
+      guard date.month == m && date.isoWeekday == w else { return false }
+      if n == -1 { return date.day + 7 > CalendarDate.daysIn(month: m, year: date.year) }
+      return (date.day - 1) / 7 + 1 == n
     case .blackFriday:
       // The 4th Thursday falls on Nov 22…28, so the Friday after it on Nov 23…29.
       return date.month == 11 && date.isoWeekday == 5 && (23...29).contains(date.day)

@@ -98,7 +98,7 @@ public struct Hierarchy: Sendable, Hashable {
   /// - Complexity: O(Σ_i leaves(i) · h) = O(m · depth · h).
   public func aggregate(bottom b: [Double], horizon h: Int) throws(PlanningError) -> [Double] {
     let m = bottom.count
-    guard b.count == m * h else { throw .lengthMismatch(name: "bottom values", expected: m * h, got: b.count) }
+    try requireCount("bottom values", b.count, rows: m, columns: h)
     var y = [Double](repeating: 0, count: ids.count * h)
     for i in 0..<ids.count {
       for k in leafOffsets[i]..<leafOffsets[i + 1] {

@@ -30,10 +30,10 @@ public enum LargestRemainder {
   /// - Complexity: O(n log n) for n weights (a sort of the remainders).
   public static func apportion(units total: Int64, weights: [Double]) throws(PlanningError) -> [Int64] {
     var result = [Int64](repeating: 0, count: weights.count)
-    var order = [Int]()
+    var scratch = Scratch()
     try weights.withUnsafeBufferPointer { (w) throws(PlanningError) in
       try result.withUnsafeMutableBufferPointer { (out) throws(PlanningError) in
-        try apportion(units: total, weights: w, into: out, order: &order)
+        try apportion(units: total, weights: w, into: out, scratch: &scratch)
       }
     }
     return result
@@ -67,16 +67,21 @@ public enum LargestRemainder {
     return Int64(q)
   }
 
-  /// The allocation-free core: splits `total` units over `weights` into `out`.
+  /// Reusable scratch storage for `apportion(units:weights:into:scratch:)`: it grows to the
+  /// largest weight count once, so a loop over many splits allocates nothing afterwards.
+  public struct Scratch: Sendable {
+    @usableFromInline var keys: [(remainder: Double, index: Int)] = []
+    /// Empty scratch.
+    public init() {}
+  }
+
+  /// The allocation-free core: splits `total` units over `weights` into `out`
+  /// (`out.count == weights.count`, else `.lengthMismatch`).
   ///
-  /// `order` is scratch storage reused across calls (its capacity grows to `weights.count`
-  /// once), so a caller looping over many splits allocates nothing after the first.
-  ///
-  /// - Precondition: `out.count == weights.count` (checked; a mismatch throws `.lengthMismatch`).
-  /// - Complexity: O(n log n).
+  /// - Complexity: O(n log n) (O(n) when the quotas are whole numbers).
   public static func apportion(
     units total: Int64, weights: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Int64>,
-    order: inout [Int]
+    scratch: inout Scratch
   ) throws(PlanningError) {
     let n = weights.count
     guard n > 0 else { throw .emptyWeights }
@@ -101,53 +106,43 @@ public enum LargestRemainder {
       return
     }
     let t = Double(whole)  // exact: whole ≤ 2^53
+    let scale = t / sum
     var assigned: Int64 = 0
-    order.removeAll(keepingCapacity: true)
+    scratch.keys.removeAll(keepingCapacity: true)
     for i in 0..<n {
-      let q = t * (weights[i] / sum)
+      let q = weights[i] * scale
       let f = q.rounded(.down)
       out[i] = Int64(f)
       assigned += out[i]
-      order.append(i)
+      scratch.keys.append((q - f, i))
     }
     var leftover = Int64(whole) - assigned
-    if leftover == 0 {
-      if sign < 0 { for i in 0..<n { out[i] = -out[i] } }
-      return
-    }
-    // Sort indices by remainder, largest first, ties to the lower index.
-    order.withUnsafeMutableBufferPointer { idx in
-      idx.sort { a, b in
-        let ra = remainder(t, weights[a], sum), rb = remainder(t, weights[b], sum)
-        return ra != rb ? ra > rb : a < b
+    if leftover != 0 {
+      scratch.keys.withUnsafeMutableBufferPointer { keys in
+        // Largest remainder first, ties to the lower index.
+        keys.sort { a, b in a.remainder != b.remainder ? a.remainder > b.remainder : a.index < b.index }
+        // Normally 0 < leftover < n. Float rounding of the quotas could make it fall just
+        // outside; the loops below keep the sum exact in every case.
+        var k = 0
+        while leftover > 0 {
+          let i = keys[k % n].index
+          if weights[i] > 0 {
+            out[i] += 1
+            leftover -= 1
+          }
+          k += 1
+        }
+        k = n - 1
+        while leftover < 0 {
+          let i = keys[(k % n + n) % n].index
+          if out[i] > 0 {
+            out[i] -= 1
+            leftover += 1
+          }
+          k -= 1
+        }
       }
-    }
-    // Normally 0 < leftover < n. Float rounding of the quotas could make it fall just outside;
-    // the loops below keep the sum exact in every case.
-    var k = 0
-    while leftover > 0 {
-      let i = order[k % n]
-      if weights[i] > 0 {
-        out[i] += 1
-        leftover -= 1
-      }
-      k += 1
-    }
-    k = n - 1
-    while leftover < 0 {
-      let i = order[(k % n + n) % n]
-      if out[i] > 0 {
-        out[i] -= 1
-        leftover += 1
-      }
-      k -= 1
     }
     if sign < 0 { for i in 0..<n { out[i] = -out[i] } }
-  }
-
-  @inline(__always)
-  static func remainder(_ t: Double, _ w: Double, _ sum: Double) -> Double {
-    let q = t * (w / sum)
-    return q - q.rounded(.down)
   }
 }

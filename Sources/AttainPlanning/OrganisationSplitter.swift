@@ -9,7 +9,7 @@
 ///    add up to more than the target handed down (分解目标要高于下达目标), a safety margin for
 ///    units that miss.
 /// 4. **Growth bounds**: each established unit with `lastYear = y_i > 0` must land in
-///    `[y_i(1+g_min), y_i(1+g_max)]`. The targets are `x_i = clamp(λ·w_i, floor_i, cap_i)` with the
+///    `[y_i(1+g_min), y_i(1+g_max)]` (the unit's own `growth` if set, else the splitter's). The targets are `x_i = clamp(λ·w_i, floor_i, cap_i)` with the
 ///    single λ for which `Σ x_i = A`. This is the fixed point of "clamp the violators and
 ///    redistribute the excess over the others, repeat": units at a bound stay there and the
 ///    rest stay proportional to their weights. Because `Σ clamp(λw_i, ·)` is continuous and
@@ -64,15 +64,15 @@ public struct OrganisationSplitter: Sendable, Hashable {
     // Bounds.
     var lo = [Double](repeating: 0, count: n)
     var hi = [Double](repeating: .infinity, count: n)
-    if let g = growth {
+    for i in 0..<n where !units[i].isNew {
+      guard let g = units[i].growth ?? growth else { continue }
       guard g.minimum >= -1, g.maximum >= g.minimum, !g.minimum.isNaN, !g.maximum.isNaN else {
-        throw .invalidParameter(name: "growth.minimum", value: g.minimum, rule: "need −1 ≤ minimum ≤ maximum")
+        throw .invalidParameter(
+          name: "growth bounds of \(units[i].id)", value: g.minimum, rule: "need −1 ≤ minimum ≤ maximum")
       }
-      for i in 0..<n where !units[i].isNew {
-        if let y = units[i].lastYear, y > 0 {
-          lo[i] = g.minimum.isFinite ? y * (1 + g.minimum) : 0
-          hi[i] = y * (1 + g.maximum)
-        }
+      if let y = units[i].lastYear, y > 0 {
+        lo[i] = g.minimum.isFinite ? y * (1 + g.minimum) : 0
+        hi[i] = y * (1 + g.maximum)
       }
     }
     let (x, lambda) = try clampedProportional(amount: amount, weights: w, lower: lo, upper: hi, group: group)
@@ -101,7 +101,9 @@ public struct OrganisationSplitter: Sendable, Hashable {
     ]
     var betaSum = 0.0
     for (name, beta, _) in columns {
-      guard beta.isFinite, beta >= 0 else { throw .invalidParameter(name: "blend.\(name)", value: beta, rule: "must be ≥ 0") }
+      guard beta.isFinite, beta >= 0 else {
+        throw .invalidParameter(name: "blend.\(name)", value: beta, rule: "must be ≥ 0")
+      }
       betaSum += beta
     }
     guard betaSum > 0 else { throw .invalidParameter(name: "blend", value: 0, rule: "at least one weight must be > 0") }
@@ -155,15 +157,22 @@ func clampedProportional(amount: Double, weights w: [Double], lower lo: [Double]
   throws(PlanningError) -> ([Double], Double)
 {
   let n = w.count
-  var minimum = 0.0, maximum = 0.0
+  var minimum = 0.0
+  var maximum = 0.0
   var events: [(lambda: Double, index: Int, entering: Bool)] = []
   events.reserveCapacity(2 * n)
-  var c = 0.0, slope = 0.0
+  var c = 0.0
+  var slope = 0.0
   for i in 0..<n {
     minimum += lo[i]
     if w[i] > 0 {
       maximum += hi[i]
-      if lo[i] > 0 { events.append((lo[i] / w[i], i, true)); c += lo[i] } else { slope += w[i] }
+      if lo[i] > 0 {
+        events.append((lo[i] / w[i], i, true))
+        c += lo[i]
+      } else {
+        slope += w[i]
+      }
       if hi[i].isFinite { events.append((hi[i] / w[i], i, false)) }
     } else {
       maximum += lo[i]

@@ -32,6 +32,7 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Payout bands or grade bands that are not ordered as required.
   case invalidBands(reason: String)
 
+  /// A one-line, lowercase explanation for `error: …` messages.
   public var description: String {
     switch self {
     case .emptyWeights: "no weights to split over"
@@ -50,4 +51,14 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidBands(let r): "bands: \(r)"
     }
   }
+}
+
+/// Checks that a flat buffer holds `rows × columns` values, without trapping on negative or
+/// overflowing sizes from input.
+///
+/// - Throws: `.lengthMismatch(name:expected:got:)` (expected −1 when the size is invalid).
+func requireCount(_ name: String, _ actual: Int, rows: Int, columns: Int) throws(PlanningError) {
+  let (product, overflow) = rows.multipliedReportingOverflow(by: columns)
+  let valid = rows >= 0 && columns >= 0 && !overflow
+  guard valid, actual == product else { throw .lengthMismatch(name: name, expected: valid ? product : -1, got: actual) }
 }

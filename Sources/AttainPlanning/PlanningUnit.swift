@@ -23,11 +23,14 @@ public struct PlanningUnit: Sendable, Hashable {
   /// A new unit without history: its blended share is replaced by the *mean* blended share of the
   /// established siblings (a typical full unit), then multiplied by `ramp`; it has no growth bounds.
   public var isNew: Bool
+  /// Growth bounds for this unit only (e.g. a strategic account held to 0…+10 %); nil = the
+  /// splitter's bounds.
+  public var growth: GrowthBounds?
 
   /// A unit with the given indicators (all optional).
   public init(
     id: String, lastYear: Double? = nil, forecast: Double? = nil, potential: Double? = nil, capacity: Double? = nil,
-    marketShare: Double? = nil, ramp: Double = 1, isNew: Bool = false
+    marketShare: Double? = nil, ramp: Double = 1, isNew: Bool = false, growth: GrowthBounds? = nil
   ) {
     self.id = id
     self.lastYear = lastYear
@@ -37,6 +40,7 @@ public struct PlanningUnit: Sendable, Hashable {
     self.marketShare = marketShare
     self.ramp = ramp
     self.isNew = isNew
+    self.growth = growth
   }
 }
 

@@ -5,7 +5,14 @@ import AttainData
 public struct PlanPeriod: Sendable, Hashable {
   /// The calendar level of a period.
   public enum Kind: String, Sendable, Hashable {
-    case quarter, month, isoWeek, day
+    /// A calendar quarter (Jan–Mar, …).
+    case quarter
+    /// A calendar month.
+    case month
+    /// An ISO 8601 week, Monday to Sunday.
+    case isoWeek
+    /// A single day.
+    case day
   }
   /// Calendar level.
   public let kind: Kind
@@ -103,8 +110,11 @@ public struct TimeSplitter: Sendable {
     if !w.contains(where: { $0 > 0 }) { w = [Double](repeating: 1, count: w.count) }
     dayWeights = w
     let first = range.start.dayNumber
-    var months = [Range<Int>](), quarters = [Range<Int>](), weeks = [Range<Int>]()
-    var mw = [Double](), qw = [Double]()
+    var months = [Range<Int>]()
+    var quarters = [Range<Int>]()
+    var weeks = [Range<Int>]()
+    var mw = [Double]()
+    var qw = [Double]()
     var i = 0
     let n = w.count
     while i < n {
@@ -143,7 +153,7 @@ public struct TimeSplitter: Sendable {
 
   /// Scratch buffers for `split(units:into:workspace:)`; reuse one per thread.
   public struct Workspace: Sendable {
-    var order: [Int] = []
+    var scratch = LargestRemainder.Scratch()
     var quarterUnits: [Int64] = []
     var monthUnits: [Int64] = []
     /// Empty scratch; buffers grow on first use.
@@ -167,30 +177,104 @@ public struct TimeSplitter: Sendable {
     if workspace.monthUnits.count != monthWeights.count {
       workspace.monthUnits = [Int64](repeating: 0, count: monthWeights.count)
     }
-    var order = workspace.order
-    workspace.order = []
-    defer { workspace.order = order }
+    var scratch = workspace.scratch
+    workspace.scratch = LargestRemainder.Scratch()
+    defer { workspace.scratch = scratch }
     try quarterWeights.withUnsafeBufferPointer { (qw) throws(PlanningError) in
       try monthWeights.withUnsafeBufferPointer { (mw) throws(PlanningError) in
         try dayWeights.withUnsafeBufferPointer { (dw) throws(PlanningError) in
           try workspace.quarterUnits.withUnsafeMutableBufferPointer { (qu) throws(PlanningError) in
             try workspace.monthUnits.withUnsafeMutableBufferPointer { (mu) throws(PlanningError) in
-              try LargestRemainder.apportion(units: total, weights: qw, into: qu, order: &order)
+              try LargestRemainder.apportion(units: total, weights: qw, into: qu, scratch: &scratch)
               for (q, ms) in quarterMonths.enumerated() {
                 try LargestRemainder.apportion(
                   units: qu[q], weights: UnsafeBufferPointer(rebasing: mw[ms]),
-                  into: UnsafeMutableBufferPointer(rebasing: mu[ms]), order: &order)
+                  into: UnsafeMutableBufferPointer(rebasing: mu[ms]), scratch: &scratch)
               }
               for (m, ds) in monthDays.enumerated() {
                 try LargestRemainder.apportion(
                   units: mu[m], weights: UnsafeBufferPointer(rebasing: dw[ds]),
-                  into: UnsafeMutableBufferPointer(rebasing: days[ds]), order: &order)
+                  into: UnsafeMutableBufferPointer(rebasing: days[ds]), scratch: &scratch)
               }
             }
           }
         }
       }
     }
+  }
+
+  /// Splits many targets over the same range, e.g. each rep's yearly target to days.
+  ///
+  /// Returns day units unit-major: `result[k · days + i]` is target `k`'s share of day `i`.
+  /// Each row sums exactly to its target. For a consistent team plan, take a team's day
+  /// targets as the *sums* of its members' rows (aggregate upward) rather than splitting the
+  /// team total separately: two independent roundings can differ by up to one unit per member
+  /// and day.
+  ///
+  /// - Throws: `.amountTooLarge`.
+  /// - Complexity: O(targets · days · log(days per month)); one allocation for the result.
+  public func split(units targets: [Int64]) throws(PlanningError) -> [Int64] {
+    let d = dayWeights.count
+    var out = [Int64](repeating: 0, count: targets.count * d)
+    var workspace = Workspace()
+    try out.withUnsafeMutableBufferPointer { (all) throws(PlanningError) in
+      for (k, target) in targets.enumerated() {
+        try split(
+          units: target, into: UnsafeMutableBufferPointer(rebasing: all[(k * d)..<((k + 1) * d)]),
+          workspace: &workspace)
+      }
+    }
+    return out
+  }
+
+  /// Splits many non-negative targets (e.g. the reps of a team) over the range so that the
+  /// plan is consistent in **both** directions: each target's days sum exactly to it, and each
+  /// day's targets sum exactly to the team's own day plan (the split of `Σ targets` by this
+  /// splitter), and likewise for months and quarters.
+  ///
+  /// Level by level (quarters, then months within each quarter, then days within each month)
+  /// the member × period table is rounded with `ControlledRounding.proportionalTable`: member
+  /// `i`'s share of period `p` is `⌊x⌋` or `⌈x⌉` of `x = (member's parent-period units) ·
+  /// (team's period units) / (team's parent-period units)`.
+  ///
+  /// - Returns: `days` unit-major (`days[k · dayCount + i]`) and the team's `dayTotals`.
+  /// - Throws: `.invalidParameter` for a negative target, `.amountTooLarge`.
+  /// - Complexity: about O(targets · days · log targets).
+  public func splitConsistently(units targets: [Int64]) throws(PlanningError) -> (days: [Int64], dayTotals: [Int64]) {
+    let d = dayWeights.count
+    let r = targets.count
+    guard r > 0 else { return ([], []) }
+    var total: Int64 = 0
+    for t in targets {
+      guard t >= 0 else { throw .invalidParameter(name: "target", value: Double(t), rule: "must be ≥ 0") }
+      guard t <= LargestRemainder.maximumUnits - total else { throw .amountTooLarge(amount: Double(t), unit: 1) }
+      total += t
+    }
+    var workspace = Workspace()
+    var team = [Int64](repeating: 0, count: d)
+    try team.withUnsafeMutableBufferPointer { (t) throws(PlanningError) in
+      try split(units: total, into: t, workspace: &workspace)
+    }
+    let quarterTable = try ControlledRounding.proportionalTable(
+      rowTotals: targets, columnTotals: workspace.quarterUnits)
+    var out = [Int64](repeating: 0, count: r * d)
+    var memberQuarter = [Int64](repeating: 0, count: r)
+    var memberMonth = [Int64](repeating: 0, count: r)
+    for (q, ms) in quarterMonths.enumerated() {
+      for i in 0..<r { memberQuarter[i] = quarterTable[i * quarterMonths.count + q] }
+      let monthTable = try ControlledRounding.proportionalTable(
+        rowTotals: memberQuarter, columnTotals: Array(workspace.monthUnits[ms]))
+      for (k, m) in ms.enumerated() {
+        for i in 0..<r { memberMonth[i] = monthTable[i * ms.count + k] }
+        let ds = monthDays[m]
+        let dayTable = try ControlledRounding.proportionalTable(
+          rowTotals: memberMonth, columnTotals: Array(team[ds]))
+        for i in 0..<r {
+          for (e, day) in ds.enumerated() { out[i * d + day] = dayTable[i * ds.count + e] }
+        }
+      }
+    }
+    return (out, team)
   }
 
   /// Splits `target` (rounded to a multiple of `unit`) into quarters, months, ISO weeks and
@@ -241,5 +325,33 @@ extension TimePlan {
     splitting target: Double, over range: DateRange, profile: SeasonalProfile = .uniform, unit: Double = 1
   ) throws(PlanningError) {
     self = try TimeSplitter(range: range, profile: profile).split(target, unit: unit)
+  }
+}
+
+extension TimePlan {
+  /// The plan's periods at one calendar level (`.day` builds the per-day periods).
+  public func periods(_ kind: PlanPeriod.Kind) -> [PlanPeriod] {
+    switch kind {
+    case .quarter: quarters
+    case .month: months
+    case .isoWeek: weeks
+    case .day: days
+    }
+  }
+}
+
+extension TrackingInput {
+  /// Tracking inputs from a time plan at one grain: the period targets and (in-range) day
+  /// counts come from the plan; `actuals` (and `lastYear`) are per period of that grain.
+  ///
+  /// For example, with a yearly `TimePlan` and `grain: .month`, pass the months' actuals so far.
+  public init(
+    plan: TimePlan, grain: PlanPeriod.Kind, actuals: [Double], lastYear: [Double]? = nil,
+    deviationThreshold: Double = 0.1
+  ) {
+    let periods = plan.periods(grain)
+    self.init(
+      targets: periods.map(\.amount), actuals: actuals, periodDays: periods.map(\.days.count), lastYear: lastYear,
+      deviationThreshold: deviationThreshold)
   }
 }

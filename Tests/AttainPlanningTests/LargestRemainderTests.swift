@@ -52,7 +52,7 @@ import Testing
   /// Property: exact sum, quota property (each part is ⌊q⌋ or ⌈q⌉), zero weight → 0,
   /// invariance to scaling the weights by a power of two (exact in floating point).
   @Test func randomPropertiesHold() throws {
-    var rng = seededGenerator(20261125)
+    var rng = seededGenerator(20_261_125)
     for _ in 0..<2000 {
       let n = Int(rng.next() % 12) + 1
       var w = [Double](repeating: 0, count: n)
@@ -68,6 +68,32 @@ import Testing
       }
       let scaled = try LargestRemainder.apportion(units: total, weights: w.map { $0 * 1024 })
       #expect(scaled == parts)
+    }
+  }
+
+  /// Independent check: Hamilton's apportionment minimises Σ (p_i − q_i)² over all
+  /// non-negative integer vectors with Σ p_i = T (Balinski & Young 2001, ch. 2). Brute force
+  /// over every composition for small T and n.
+  @Test func minimisesSquaredDeviationByBruteForce() throws {
+    var rng = seededGenerator(42)
+    for _ in 0..<200 {
+      let n = Int(rng.next() % 3) + 2
+      let total = Int64(rng.next() % 13)
+      let w = (0..<n).map { _ in Double(rng.next() % 10) }
+      let sum = w.reduce(0, +)
+      let q = w.map { sum == 0 ? Double(total) / Double(n) : Double(total) * $0 / sum }
+      func cost(_ p: [Int64]) -> Double { zip(p, q).reduce(0) { $0 + (Double($1.0) - $1.1) * (Double($1.0) - $1.1) } }
+      var best = Double.infinity
+      func enumerate(_ prefix: [Int64], _ left: Int64) {
+        if prefix.count == n - 1 {
+          best = min(best, cost(prefix + [left]))
+          return
+        }
+        for k in 0...left { enumerate(prefix + [k], left - k) }
+      }
+      enumerate([], total)
+      let parts = try LargestRemainder.apportion(units: total, weights: w)
+      #expect(abs(cost(parts) - best) < 1e-9, "w = \(w), T = \(total)")
     }
   }
 

@@ -23,7 +23,8 @@ import Testing
       PlanningUnit(id: "a", lastYear: 100, forecast: 200), PlanningUnit(id: "b", lastYear: 100, forecast: 100),
       PlanningUnit(id: "c", lastYear: 100, forecast: 100), PlanningUnit(id: "d", lastYear: 700, forecast: 600),
     ]
-    let splitter = OrganisationSplitter(blend: BlendWeights(forecast: 1), growth: GrowthBounds(minimum: -0.05, maximum: 0.30))
+    let splitter = OrganisationSplitter(
+      blend: BlendWeights(forecast: 1), growth: GrowthBounds(minimum: -0.05, maximum: 0.30))
     let split = try splitter.split(1100, over: units)
     #expect(close(split.lambda, 1212.5))
     #expect(split.status == [.atCap, .proportional, .proportional, .proportional])
@@ -36,6 +37,33 @@ import Testing
     #expect(throws: PlanningError.self) { try splitter.split(1400, over: units) }
     // Everyone at the floor: exactly 950 is feasible.
     #expect(try splitter.split(950, over: units).units == [95, 95, 95, 665])
+  }
+
+  @Test func perUnitBoundsAndNamedInfeasibleGroup() throws {
+    // Equal history 100/100; a's own bounds 0…+10 % cap it at 110 of 300; b takes the rest
+    // (the splitter's bounds −50 %…+200 % allow up to 300).
+    let units = [
+      PlanningUnit(id: "a", lastYear: 100, growth: GrowthBounds(minimum: 0, maximum: 0.1)),
+      PlanningUnit(id: "b", lastYear: 100),
+    ]
+    let splitter = OrganisationSplitter(
+      blend: BlendWeights(history: 1), growth: GrowthBounds(minimum: -0.5, maximum: 2))
+    let split = try splitter.split(300, over: units)
+    #expect(split.units == [110, 190] && split.status == [.atCap, .proportional])
+    // In a tree, infeasibility names the parent whose children cannot meet their bounds.
+    let tree = [
+      OrganisationNode(
+        PlanningUnit(id: "north", lastYear: 100),
+        children: [
+          OrganisationNode(PlanningUnit(id: "r1", lastYear: 10)),
+          OrganisationNode(PlanningUnit(id: "r2", lastYear: 10)),
+        ])
+    ]
+    let capped = OrganisationSplitter(
+      blend: BlendWeights(history: 1), growth: GrowthBounds(minimum: -0.1, maximum: 0.1))
+    #expect(throws: PlanningError.infeasibleBounds(group: "north", total: 100, minimum: 18, maximum: 22)) {
+      try capped.decompose(100, tree: tree)
+    }
   }
 
   @Test func newUnitsRampAndBuffer() throws {
@@ -56,12 +84,14 @@ import Testing
       OrganisationNode(
         PlanningUnit(id: "north", lastYear: 600), buffer: 0.05,
         children: [
-          OrganisationNode(PlanningUnit(id: "r1", lastYear: 400)), OrganisationNode(PlanningUnit(id: "r2", lastYear: 200)),
+          OrganisationNode(PlanningUnit(id: "r1", lastYear: 400)),
+          OrganisationNode(PlanningUnit(id: "r2", lastYear: 200)),
         ]),
       OrganisationNode(
         PlanningUnit(id: "south", lastYear: 400),
         children: [
-          OrganisationNode(PlanningUnit(id: "s1", lastYear: 100)), OrganisationNode(PlanningUnit(id: "s2", lastYear: 300)),
+          OrganisationNode(PlanningUnit(id: "s1", lastYear: 100)),
+          OrganisationNode(PlanningUnit(id: "s2", lastYear: 300)),
           OrganisationNode(PlanningUnit(id: "s3", ramp: 0.5, isNew: true)),
         ]),
     ]
@@ -92,7 +122,8 @@ import Testing
       let w = (0..<n).map { _ in rng.next() % 5 == 0 ? 0 : rng.nextUniform() }
       let lo = (0..<n).map { _ in rng.next() % 3 == 0 ? 0 : rng.nextUniform() * 50 }
       let hi = (0..<n).map { i in rng.next() % 4 == 0 ? Double.infinity : lo[i] + rng.nextUniform() * 100 }
-      var minimum = 0.0, maximum = 0.0
+      var minimum = 0.0
+      var maximum = 0.0
       for i in 0..<n {
         minimum += lo[i]
         maximum += w[i] > 0 ? hi[i] : lo[i]
@@ -102,7 +133,8 @@ import Testing
       let (x, lambda) = try clampedProportional(amount: amount, weights: w, lower: lo, upper: hi, group: "")
       #expect(close(x.reduce(0, +), amount, rel: 1e-10, abs: 1e-9))
       func g(_ l: Double) -> Double { (0..<n).reduce(0) { $0 + min(max(l * w[$1], lo[$1]), hi[$1]) } }
-      var a = 0.0, b = 1.0
+      var a = 0.0
+      var b = 1.0
       while g(b) < amount && b < 1e15 { b *= 2 }
       for _ in 0..<200 {
         let m = (a + b) / 2

@@ -46,6 +46,16 @@ import Testing
     #expect(zip(y, [1000, 450, 550, 75, 375]).allSatisfy { close($0, $1) })
   }
 
+  @Test func topDownForecastProportionsByHand() throws {
+    // Root 1000; level 1 base A 300, B 100 → A 750, B 250; under A: AA 10, AB 30 → 187.5, 562.5.
+    let y = try Reconciliation.topDownForecastProportions(
+      [1000, 300, 100, 10, 30], hierarchy: hierarchy, horizon: 1)
+    #expect(zip(y, [1000, 750, 250, 187.5, 562.5]).allSatisfy { close($0, $1) })
+    // A negative child forecast: equal split of A's 750 between AA and AB.
+    let z = try Reconciliation.topDownForecastProportions([1000, 300, 100, -10, 30], hierarchy: hierarchy, horizon: 1)
+    #expect(close(z[3], 375) && close(z[4], 375))
+  }
+
   @Test func malformedHierarchiesThrow() {
     #expect(throws: PlanningError.self) { try Hierarchy(nodes: [("T", nil), ("T", "T")]) }
     #expect(throws: PlanningError.self) { try Hierarchy(nodes: [("T", nil), ("A", "X")]) }
@@ -68,8 +78,10 @@ import Testing
       let history = (0..<(n * 4)).map { _ in rng.nextUniform() * 100 }
       for y in [
         try Reconciliation.bottomUp(base, hierarchy: hier, horizon: h),
-        try Reconciliation.topDown(base, history: history, periods: 4, hierarchy: hier, horizon: h, method: .proportionOfAverages),
+        try Reconciliation.topDown(
+          base, history: history, periods: 4, hierarchy: hier, horizon: h, method: .proportionOfAverages),
         try Reconciliation.topDown(base, history: history, periods: 4, hierarchy: hier, horizon: h),
+        try Reconciliation.topDownForecastProportions(base, hierarchy: hier, horizon: h),
       ] {
         for p in 0..<n {
           let kids = (0..<n).filter { hier.parents[$0] == p }
@@ -83,6 +95,27 @@ import Testing
       #expect(try Reconciliation.bottomUp(coherent, hierarchy: hier, horizon: h) == coherent)
       let td = try Reconciliation.topDown(base, history: history, periods: 4, hierarchy: hier, horizon: h)
       for t in 0..<h { #expect(close(td[t], base[t], rel: 1e-12)) }
+    }
+  }
+}
+
+@Suite struct InputSizeTests {
+  /// Sizes from input never trap: negative or overflowing shapes throw.
+  @Test func hostileShapesThrow() throws {
+    let h = try Hierarchy(nodes: [("T", nil), ("A", "T")])
+    #expect(throws: PlanningError.self) { try h.aggregate(bottom: [1], horizon: Int.max) }
+    #expect(throws: PlanningError.self) { try Reconciliation.bottomUp([1, 2], hierarchy: h, horizon: -2) }
+    #expect(throws: PlanningError.self) {
+      try IncentiveCost.summary(
+        totals: [1], layout: .pathMajor, paths: Int.max, units: 2, targets: [1, 1], incentives: [1, 1],
+        curve: try PayoutCurve())
+    }
+    #expect(throws: PlanningError.self) {
+      try ControlledRounding.proportionalTable(
+        rowTotals: [Int64](repeating: LargestRemainder.maximumUnits, count: 3), columnTotals: [1])
+    }
+    #expect(throws: PlanningError.self) {
+      try ShrinkageCovariance(residuals: [1, 2], series: Int.max, observations: 2)
     }
   }
 }

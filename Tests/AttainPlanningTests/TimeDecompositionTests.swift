@@ -28,7 +28,8 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     // 2026-01-01 is a Thursday: W01 holds Jan 1–4 only (Dec 29–31 of 2025 are outside).
     #expect(plan.weeks.count == 53)
     #expect(plan.weeks[0].label == "2026-W01" && plan.weeks[0].units == 4000)
-    let jan1 = try date(2026, 1, 1), jan4 = try date(2026, 1, 4)
+    let jan1 = try date(2026, 1, 1)
+    let jan4 = try date(2026, 1, 4)
     #expect(plan.weeks[0].start == jan1 && plan.weeks[0].end == jan4)
     #expect(plan.weeks[1].units == 7000)
     #expect(plan.weeks[52].label == "2026-W53" && plan.weeks[52].units == 4000)
@@ -69,6 +70,10 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     #expect(bf.applies(to: c) && !bf.applies(to: d))
     let thanksgiving = EventUplift(.nthWeekday(month: 11, weekday: 4, n: 4), multiplier: 1)
     #expect(thanksgiving.applies(to: try date(2026, 11, 26)))
+    // US Memorial Day 2026: the last Monday of May is May 25 (not May 18).
+    let memorial = EventUplift(.nthWeekday(month: 5, weekday: 1, n: -1), multiplier: 1)
+    let (may25, may18) = (try date(2026, 5, 25), try date(2026, 5, 18))
+    #expect(memorial.applies(to: may25) && !memorial.applies(to: may18))
   }
 
   @Test func monthSharesAreKeptAndEventsMoveWithinTheMonth() throws {
@@ -90,6 +95,18 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     #expect(abs(Double(plan.months[0].units) - jan) < 1)
     #expect(plan.months.map(\.label) == ["2026-01", "2026-02"])
     #expect(plan.quarters.count == 1 && plan.quarters[0].units == 10_000)
+  }
+
+  @Test func rangeAcrossYears() throws {
+    // Dec 15 2025 … Jan 15 2026 (32 days, uniform): Q4 2025 holds 17 days, Q1 2026 15 days.
+    let range = try DateRange(start: try date(2025, 12, 15), end: try date(2026, 1, 15))
+    let plan = try TimePlan(splitting: 3200, over: range)
+    #expect(plan.quarters.map(\.label) == ["2025-Q4", "2026-Q1"])
+    #expect(plan.quarters.map(\.units) == [1700, 1500])
+    #expect(plan.months.map(\.label) == ["2025-12", "2026-01"])
+    // ISO weeks: Dec 15 2025 is a Monday (2025-W51); Dec 29 2025 … Jan 4 2026 is 2026-W01.
+    #expect(plan.weeks.map(\.label) == ["2025-W51", "2025-W52", "2026-W01", "2026-W02", "2026-W03"])
+    #expect(plan.weeks.map(\.units) == [700, 700, 700, 700, 400])
   }
 
   @Test func cents() throws {
@@ -157,13 +174,58 @@ private func date(_ y: Int, _ m: Int, _ d: Int) throws -> CalendarDate {
     }
   }
 
+  @Test func manyTargetsSplitRowByRow() throws {
+    let splitter = try TimeSplitter(
+      range: try .quarter(2026, 2), profile: SeasonalProfile(weekdayWeights: [1, 1, 1, 1, 1, 0.5, 0]))
+    let targets: [Int64] = [91_000, 12_345, 0, 7]
+    let all = try splitter.split(units: targets)
+    let d = splitter.dayWeights.count
+    #expect(d == 91 && all.count == 4 * d)
+    for (k, t) in targets.enumerated() {
+      let row = Array(all[(k * d)..<((k + 1) * d)])
+      #expect(row == (try splitter.split(Double(t))).dayUnits)
+      #expect(row.reduce(0, +) == t)
+    }
+  }
+
   @Test func workspaceSplitMatchesPlan() throws {
-    let splitter = try TimeSplitter(range: .year(2025), profile: SeasonalProfile(weekdayWeights: [1, 1, 1, 1, 2, 3, 0.5]))
+    let splitter = try TimeSplitter(
+      range: .year(2025), profile: SeasonalProfile(weekdayWeights: [1, 1, 1, 1, 2, 3, 0.5]))
     var ws = TimeSplitter.Workspace()
     var out = [Int64](repeating: 0, count: 365)
     for target in [12_345.0, 999_999, 7] {
       try out.withUnsafeMutableBufferPointer { try splitter.split(units: Int64(target), into: $0, workspace: &ws) }
       #expect(out == (try splitter.split(target)).dayUnits)
     }
+  }
+}
+
+@Suite struct ProfileFromHistoryTests {
+  @Test func monthSharesUseWholeYears() throws {
+    // 14 months from Nov 2024: the first 2 are dropped; Jan 2025 … Dec 2025 = 1…12 (Σ 78),
+    // but listed from Nov: values[2...13] are Jan…Dec.
+    let history: [Double] = [999, 999] + (1...12).map(Double.init)
+    let shares = try SeasonalProfile.monthShares(monthlyHistory: history, firstMonth: try date(2024, 11, 1))
+    for m in 0..<12 { #expect(close(shares[m], Double(m + 1) / 78)) }
+    // Starting in July: index 0 is July.
+    let july = try SeasonalProfile.monthShares(
+      monthlyHistory: [Double](repeating: 1, count: 11) + [12], firstMonth: try date(2025, 7, 1))
+    #expect(close(july[5], 12.0 / 23))  // the 12th value is June
+    #expect(throws: PlanningError.self) {
+      try SeasonalProfile.monthShares(monthlyHistory: [1, 2], firstMonth: try date(2025, 1, 1))
+    }
+  }
+
+  @Test func weekdayWeightsByHand() throws {
+    // Two weeks from Monday 2026-01-05: Mon–Fri 10, Sat 20, Sun 0 → mean 10 → (1,1,1,1,1,2,0).
+    let week: [Double] = [10, 10, 10, 10, 10, 20, 0]
+    let w = try SeasonalProfile.weekdayWeights(dailyHistory: week + week, firstDay: try date(2026, 1, 5))
+    #expect(zip(w, [1, 1, 1, 1, 1, 2, 0]).allSatisfy { close($0, $1) })
+    // Excluding the second Saturday changes nothing (it equals the first); excluding both Mondays
+    // leaves Monday at weight 1 and the mean at 120 / 12 = 10.
+    let ex = try SeasonalProfile.weekdayWeights(
+      dailyHistory: week + week, firstDay: try date(2026, 1, 5),
+      excluding: [try date(2026, 1, 5), try date(2026, 1, 12)])
+    #expect(zip(ex, [1, 1, 1, 1, 1, 2, 0]).allSatisfy { close($0, $1) })
   }
 }

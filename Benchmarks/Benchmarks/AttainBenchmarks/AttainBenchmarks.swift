@@ -23,4 +23,5 @@ let benchmarks: @Sendable () -> Void = {
   etsBenchmarks()
   simulationBenchmarks()
   forecastBenchmarks()
+  planningBenchmarks()
 }
