@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps demo test build bench bench-check bench-update compare clean
+.PHONY: deps demo test build bench bench-check bench-update readme fuzz test-sanitize clean
 
 ## Install the Debian packages the numerical core links against, when missing.
 deps:
@@ -35,3 +35,7 @@ bench-update: deps
 
 clean:
 	rm -rf .build Benchmarks/.build
+
+## Regenerate the README's CLI reference from `attain --help` (checked by the test suite).
+readme: build
+	ATTAIN_UPDATE_README=1 ATTAIN_BIN_DIR=$(CURDIR)/.build/release $(SWIFT) test --disable-xctest --filter CLIReferenceTests
