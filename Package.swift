@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
     .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"]),
-    .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"]),
+    .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"], exclude: ["render_check.sh"]),
     .testTarget(name: "AttainCLITests", dependencies: ["Attain", "attain"]),
   ]
 )

@@ -21,6 +21,9 @@ struct ZigguratTables: @unchecked Sendable {
   @usableFromInline let x: UnsafeMutablePointer<Double>
   /// f(xᵢ) = exp(−xᵢ²/2) for i = 0 … 256.
   @usableFromInline let f: UnsafeMutablePointer<Double>
+  /// xᵢ·2⁻⁵⁴ for i = 0 … 255: multiplies a signed 55-bit integer j (|j| ≤ 2⁵⁴) into a signed
+  /// abscissa in [−xᵢ, xᵢ] in one step.
+  @usableFromInline let scaledX: UnsafeMutablePointer<Double>
   /// The area of one layer.
   @usableFromInline let layerArea: Double
 
@@ -31,6 +34,7 @@ struct ZigguratTables: @unchecked Sendable {
     // Allocated once for the process lifetime (a global `let`), never freed.
     x = .allocate(capacity: 257)
     f = .allocate(capacity: 257)
+    scaledX = .allocate(capacity: 256)
     x[0] = v / fr
     x[1] = r
     for i in 1..<255 {
@@ -38,6 +42,7 @@ struct ZigguratTables: @unchecked Sendable {
     }
     x[256] = 0
     for i in 0...256 { f[i] = exp(-0.5 * x[i] * x[i]) }
+    for i in 0..<256 { scaledX[i] = x[i] * 0x1.0p-54 }
     layerArea = v
   }
 

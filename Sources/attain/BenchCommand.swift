@@ -6,7 +6,9 @@ struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Time fixed tasks through the real engines (in process, best of N).",
-    subcommands: [BenchReadCSV.self, BenchLeastSquares.self, BenchBatchLeastSquares.self])
+    subcommands: [
+      BenchMonteCarlo.self, BenchNormals.self, BenchReadCSV.self, BenchLeastSquares.self, BenchBatchLeastSquares.self,
+    ])
 }
 
 /// `attain bench read-csv FILE`: reads a long-format CSV into a Panel N times.

@@ -13,7 +13,9 @@ import Testing
     let mean = try fixtures.reference(caseName, method, "mean")
     let f = fitted.forecast(horizon: mean.count, levels: [95, 80])
     #expect(f.levels == [80, 95])
-    for t in mean.indices { #expect(close(f.mean[t], mean[t], tolerance), "\(method) \(caseName) mean \(t)") }
+    for t in mean.indices {
+      #expect(close(f.mean[t], mean[t], tolerance), "\(method) \(caseName) mean \(t)")
+    }
     for (k, level) in ["80", "95"].enumerated() {
       let lo = try fixtures.reference(caseName, method, "lo" + level)
       let hi = try fixtures.reference(caseName, method, "hi" + level)
@@ -55,7 +57,8 @@ import Testing
       let fitted = try #require(any as? FittedLinearTrend)
       for h in 1...mean.count {
         #expect(close(fitted.mean(step: h), mean[h - 1], 1e-9), "\(name) \(caseName) mean \(h)")
-        #expect(close(fitted.standardDeviation(step: h), sd[h - 1], 1e-9), "\(name) \(caseName) sd \(h)")
+        #expect(
+          close(fitted.standardDeviation(step: h), sd[h - 1], 1e-9), "\(name) \(caseName) sd \(h)")
       }
     }
   }
@@ -92,7 +95,10 @@ import Testing
     for h in 1...12 { #expect(close(mean[h - 1], lastAdjusted * indices[(143 + h) % 12], 1e-12)) }
     // A non-seasonal series gives Naive.
     let yearly = try #require(fx.series["N0001"])
-    #expect(try Naive2().fit(yearly, seasonLength: 1).pointForecast(horizon: 3) == [yearly.last!, yearly.last!, yearly.last!])
+    #expect(
+      try Naive2().fit(yearly, seasonLength: 1).pointForecast(horizon: 3) == [
+        yearly.last!, yearly.last!, yearly.last!,
+      ])
   }
 
   @Test func airPassengerIndicesMatchRDecompose() throws {
@@ -111,7 +117,9 @@ import Testing
     #expect(throws: ForecastError.seriesTooShort(method: "SeasonalNaive", needed: 12, got: 5)) {
       try SeasonalNaive().fit([1, 2, 3, 4, 5], seasonLength: 12)
     }
-    #expect(throws: ForecastError.nonFiniteValue(index: 1)) { try Naive().fit([1, .nan], seasonLength: 1) }
+    #expect(throws: ForecastError.nonFiniteValue(index: 1)) {
+      try Naive().fit([1, .nan], seasonLength: 1)
+    }
     #expect(throws: ForecastError.seriesTooShort(method: "RWD", needed: 2, got: 1)) {
       try RandomWalkWithDrift().fit([1], seasonLength: 1)
     }

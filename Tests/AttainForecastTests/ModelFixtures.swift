@@ -21,7 +21,8 @@ struct ModelFixtures {
     var fixtures = ModelFixtures()
     let directory = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
       .appendingPathComponent("models")
-    let seriesText = try String(contentsOf: directory.appendingPathComponent("series.csv"), encoding: .utf8)
+    let seriesText = try String(
+      contentsOf: directory.appendingPathComponent("series.csv"), encoding: .utf8)
     for line in seriesText.split(separator: "\n").dropFirst() {
       let f = line.split(separator: ",")
       fixtures.series[String(f[0]), default: []].append(try #require(Double(f[2])))

@@ -30,7 +30,9 @@ import Testing
       for t in 0..<horizon { shocks[t] = rng.nextNormal() }
       shocks.withUnsafeBufferPointer { s in
         path.withUnsafeMutableBufferPointer { p in
-          scratch.withUnsafeMutableBufferPointer { fitted.samplePath(shocks: s, into: p, scratch: $0) }
+          scratch.withUnsafeMutableBufferPointer {
+            fitted.samplePath(shocks: s, into: p, scratch: $0)
+          }
         }
       }
       for t in 0..<horizon {
@@ -40,8 +42,10 @@ import Testing
     }
     for t in 0..<horizon {
       let width = f.upper[0][t] - f.lower[0][t]
-      #expect(abs(sum[t] / Double(paths) - f.mean[t]) < 0.05 * width, "\(method.name) mean step \(t + 1)")
-      #expect(abs(below[t] / Double(paths) - 0.1) < 0.012, "\(method.name) lower tail step \(t + 1)")
+      #expect(
+        abs(sum[t] / Double(paths) - f.mean[t]) < 0.05 * width, "\(method.name) mean step \(t + 1)")
+      #expect(
+        abs(below[t] / Double(paths) - 0.1) < 0.012, "\(method.name) lower tail step \(t + 1)")
     }
   }
 }

@@ -49,7 +49,8 @@ import Testing
       let theta = try #require(ref["\(caseName)|\(name)|theta"]?.first)
       let (a0, b0) = ThetaStateSpace.leastSquaresLine(x)
       let run = ThetaStateSpace.run(
-        x, alpha: alpha, w: 1 - 1 / theta, level0: level0, a0: a0, b0: b0, dynamic: variant.isDynamic)
+        x, alpha: alpha, w: 1 - 1 / theta, level0: level0, a0: a0, b0: b0,
+        dynamic: variant.isDynamic)
       let scale = x.reduce(0) { $0 + abs($1) } / Double(x.count)
       let sse = run.errors.dropFirst(3).reduce(0) { $0 + $1 * $1 } / scale
       #expect(close(sse, theirs, 1e-9), "\(caseName) \(name) criterion at their parameters")
@@ -62,7 +63,8 @@ import Testing
     let y = try #require(fx.series[caseName])
     let m = try #require(ModelFixtures.seasonLengths[caseName])
     let methods: [any ForecastingMethod] = [
-      SeasonallyAdjusted(ThetaStateSpace(.standard)), OptimizedTheta(), DynamicTheta(), DynamicOptimizedTheta(),
+      SeasonallyAdjusted(ThetaStateSpace(.standard)), OptimizedTheta(), DynamicTheta(),
+      DynamicOptimizedTheta(),
     ]
     for ((name, _), method) in zip(Self.models, methods) {
       let mean = try #require(ref["\(caseName)|\(name)|mean"])
@@ -71,7 +73,9 @@ import Testing
       // Both optimise the same criterion; statsforecast's Nelder–Mead may stop short of the
       // optimum, so forecasts agree to a few percent of the series level, not to digits.
       for t in mean.indices {
-        #expect(abs(ours[t] - mean[t]) < 0.03 * scale, "\(caseName) \(name) step \(t + 1): \(ours[t]) vs \(mean[t])")
+        #expect(
+          abs(ours[t] - mean[t]) < 0.03 * scale,
+          "\(caseName) \(name) step \(t + 1): \(ours[t]) vs \(mean[t])")
       }
     }
   }
@@ -91,7 +95,8 @@ import Testing
       for t in 0..<8 { shocks[t] = rng.nextNormal() }
       shocks.withUnsafeBufferPointer { s in
         path.withUnsafeMutableBufferPointer { p in
-          fitted.samplePath(shocks: s, into: p, scratch: UnsafeMutableBufferPointer(start: nil, count: 0))
+          fitted.samplePath(
+            shocks: s, into: p, scratch: UnsafeMutableBufferPointer(start: nil, count: 0))
         }
       }
       for t in 0..<8 {

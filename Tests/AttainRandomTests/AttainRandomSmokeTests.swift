@@ -6,7 +6,8 @@ import Testing
 /// Reads `name value` lines from the committed fixture (see `Fixtures/reference_outputs.c`
 /// for the program and command that produced it).
 func referenceOutputs(_ name: String) throws -> [UInt64] {
-  let url = try #require(Bundle.module.url(forResource: "Fixtures/reference_outputs", withExtension: "txt"))
+  let url = try #require(
+    Bundle.module.url(forResource: "Fixtures/reference_outputs", withExtension: "txt"))
   let text = try String(contentsOf: url, encoding: .utf8)
   return text.split(separator: "\n").compactMap { line in
     let parts = line.split(separator: " ")

@@ -21,4 +21,6 @@ let benchmarks: @Sendable () -> Void = {
   dataBenchmarks()
   linearAlgebraBenchmarks()
   etsBenchmarks()
+  simulationBenchmarks()
+  forecastBenchmarks()
 }

@@ -3,7 +3,7 @@ import AttainData
 /// Fits and forecasts every series of a `Panel`, in parallel, with fallbacks.
 ///
 /// Each series is fitted with `method`; if that throws (too short, not applicable, non-finite
-/// input) or its forecast is not finite, the `fallbacks` are tried in order, and the series is
+/// input) or its point forecast is not finite, the `fallbacks` are tried in order, and the series is
 /// reported in `warnings` naming the method used. A series no method can handle (e.g. empty)
 /// gets a flat zero forecast with zero-width intervals and a warning, so the output never holds
 /// NaN or infinity. Work runs in fixed chunks over `threads` threads (default: all cores);
@@ -62,27 +62,30 @@ public struct BatchForecaster: Sendable {
     for (k, candidate) in ([method] + fallbacks).enumerated() {
       do {
         let model = try candidate.fit(y, seasonLength: seasonLength)
-        let check = model.forecast(horizon: max(seasonLength, 1), levels: [95])
-        guard Self.isFinite(check) else {
+        // A cheap check on the point forecasts; non-finite interval bounds are replaced later.
+        let check = model.pointForecast(horizon: max(seasonLength, 1))
+        guard check.allSatisfy(\.isFinite) else {
           reasons.append("\(candidate.name) gave a non-finite forecast")
           continue
         }
         let warning =
           k == 0
           ? nil
-          : BatchWarning(id: id, requested: method.name, used: candidate.name, reason: reasons.joined(separator: "; "))
+          : BatchWarning(
+            id: id, requested: method.name, used: candidate.name,
+            reason: reasons.joined(separator: "; "))
         return (model, warning)
       } catch {
         reasons.append("\(error)")
       }
     }
-    return (nil, BatchWarning(id: id, requested: method.name, used: nil, reason: reasons.joined(separator: "; ")))
+    return (
+      nil,
+      BatchWarning(
+        id: id, requested: method.name, used: nil, reason: reasons.joined(separator: "; "))
+    )
   }
 
-  static func isFinite(_ f: Forecast) -> Bool {
-    f.mean.allSatisfy(\.isFinite) && f.lower.allSatisfy { $0.allSatisfy(\.isFinite) }
-      && f.upper.allSatisfy { $0.allSatisfy(\.isFinite) }
-  }
 }
 
 /// A series the batch could not fit with the requested method.
@@ -111,7 +114,9 @@ public struct BatchFit: Sendable {
   /// Series that used a fallback or none, in panel order.
   public var warnings: [BatchWarning]
 
-  /// Forecasts every series in parallel. - Complexity: Σ forecast costs / threads.
+  /// Forecasts every series in parallel. A non-finite point forecast is written as 0 and a
+  /// non-finite bound as the point forecast, so the output never holds NaN or infinity.
+  /// - Complexity: Σ forecast costs / threads.
   public func forecast(horizon: Int, levels: [Double], threads: Int? = nil) -> BatchForecast {
     let count = models.count
     let h = max(horizon, 0)
@@ -150,7 +155,9 @@ public struct BatchFit: Sendable {
     }
     let block = count * h
     let lower = (0..<levelCount).map { Array(bounds[($0 * block)..<(($0 + 1) * block)]) }
-    let upper = (0..<levelCount).map { Array(bounds[((levelCount + $0) * block)..<((levelCount + $0 + 1) * block)]) }
+    let upper = (0..<levelCount).map {
+      Array(bounds[((levelCount + $0) * block)..<((levelCount + $0 + 1) * block)])
+    }
     return BatchForecast(
       ids: ids, horizon: h, levels: sortedLevels, methods: methodNames, mean: mean, lower: lower,
       upper: upper, warnings: warnings)

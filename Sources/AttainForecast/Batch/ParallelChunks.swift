@@ -1,5 +1,9 @@
 import Dispatch
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs work over `0..<count` items in fixed chunks on up to `threads` threads.
 ///
 /// Chunk boundaries depend only on `count` and `chunkSize`, never on the thread count, and each
@@ -9,7 +13,9 @@ enum ParallelChunks {
   /// The default worker count: the active processor count.
   static var defaultThreads: Int { max(1, ProcessInfoShim.activeProcessorCount) }
 
-  static func run(count: Int, threads: Int?, chunkSize: Int = 32, _ body: @Sendable (Range<Int>) -> Void) {
+  static func run(
+    count: Int, threads: Int?, chunkSize: Int = 32, _ body: @Sendable (Range<Int>) -> Void
+  ) {
     guard count > 0 else { return }
     let chunks = (count + chunkSize - 1) / chunkSize
     let workers = max(1, min(threads ?? defaultThreads, chunks))
@@ -28,10 +34,6 @@ enum ParallelChunks {
     }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// The number of online processors without importing Foundation into the library.
 enum ProcessInfoShim {

@@ -17,7 +17,9 @@ public enum AccuracyMetrics {
 
   /// The M3 symmetric MAPE in percent: mean of 200·|y − f|/(|y| + |f|); a term with
   /// |y| + |f| = 0 counts as 0 (both exactly right).
-  public static func symmetricMeanAbsolutePercentageError(actual: [Double], forecast: [Double]) -> Double {
+  public static func symmetricMeanAbsolutePercentageError(actual: [Double], forecast: [Double])
+    -> Double
+  {
     mean(
       zip(actual, forecast).map { y, f in
         let d = abs(y) + abs(f)
@@ -45,7 +47,8 @@ public enum AccuracyMetrics {
   }
 
   /// Weighted absolute percentage error in percent: 100·Σ|y − f|/Σ|y|. NaN when Σ|y| = 0.
-  public static func weightedAbsolutePercentageError(actual: [Double], forecast: [Double]) -> Double {
+  public static func weightedAbsolutePercentageError(actual: [Double], forecast: [Double]) -> Double
+  {
     var num = 0.0
     var den = 0.0
     for (y, f) in zip(actual, forecast) {
@@ -71,7 +74,9 @@ public enum AccuracyMetrics {
 
   /// Mean pinball loss of quantile forecasts q at probability τ ∈ (0, 1):
   /// mean of max(τ(y − q), (τ − 1)(y − q)), units of the series.
-  public static func pinballLoss(actual: [Double], quantile: [Double], probability tau: Double) -> Double {
+  public static func pinballLoss(actual: [Double], quantile: [Double], probability tau: Double)
+    -> Double
+  {
     mean(
       zip(actual, quantile).map { y, q in
         let d = y - q
@@ -122,14 +127,17 @@ public struct AccuracySummary: Sendable, Equatable {
     pinball = forecast.levels.enumerated().map { k, level in
       let tau = (1 - level / 100) / 2
       return 0.5
-        * (AccuracyMetrics.pinballLoss(actual: actual, quantile: forecast.lower[k], probability: tau)
-          + AccuracyMetrics.pinballLoss(actual: actual, quantile: forecast.upper[k], probability: 1 - tau))
+        * (AccuracyMetrics.pinballLoss(
+          actual: actual, quantile: forecast.lower[k], probability: tau)
+          + AccuracyMetrics.pinballLoss(
+            actual: actual, quantile: forecast.upper[k], probability: 1 - tau))
     }
   }
 
   /// Creates a summary from its parts.
   public init(
-    mae: Double, rmse: Double, smape: Double, mase: Double, wape: Double, bias: Double, levels: [Double],
+    mae: Double, rmse: Double, smape: Double, mase: Double, wape: Double, bias: Double,
+    levels: [Double],
     coverage: [Double], pinball: [Double]
   ) {
     self.mae = mae

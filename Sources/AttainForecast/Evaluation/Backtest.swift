@@ -22,7 +22,8 @@ public struct Backtest: Sendable {
 
   /// Creates a backtest; `step` defaults to `horizon`.
   public init(
-    method: any ForecastingMethod, horizon: Int, windows: Int = 1, step: Int? = nil, seasonLength: Int = 1,
+    method: any ForecastingMethod, horizon: Int, windows: Int = 1, step: Int? = nil,
+    seasonLength: Int = 1,
     levels: [Double] = [80, 95]
   ) {
     self.method = method
@@ -44,10 +45,12 @@ public struct Backtest: Sendable {
     try origins(count: series.count).map { origin in
       let training = Array(series[0..<origin])
       let actual = Array(series[origin..<(origin + horizon)])
-      let forecast = try method.fit(training, seasonLength: seasonLength).forecast(horizon: horizon, levels: levels)
+      let forecast = try method.fit(training, seasonLength: seasonLength).forecast(
+        horizon: horizon, levels: levels)
       return BacktestWindow(
         origin: origin, actual: actual, forecast: forecast,
-        accuracy: AccuracySummary(actual: actual, forecast: forecast, training: training, seasonLength: seasonLength))
+        accuracy: AccuracySummary(
+          actual: actual, forecast: forecast, training: training, seasonLength: seasonLength))
     }
   }
 
@@ -65,7 +68,11 @@ public struct Backtest: Sendable {
           for i in range {
             do {
               let windows = try run(Array(panel.values(of: i)))
-              if windows.isEmpty { err[i] = "too short for a \(horizon)-step window" } else { out[i] = windows }
+              if windows.isEmpty {
+                err[i] = "too short for a \(horizon)-step window"
+              } else {
+                out[i] = windows
+              }
             } catch {
               err[i] = "\(error)"
             }
@@ -78,13 +85,17 @@ public struct Backtest: Sendable {
     for i in 0..<count {
       if let windows = results[i] {
         perSeries.append(
-          SeriesBacktest(id: panel.ids[i], windows: windows, accuracy: .average(windows.map(\.accuracy))))
+          SeriesBacktest(
+            id: panel.ids[i], windows: windows, accuracy: .average(windows.map(\.accuracy))))
       } else {
-        failures.append(BatchWarning(id: panel.ids[i], requested: method.name, used: nil, reason: errors[i] ?? ""))
+        failures.append(
+          BatchWarning(id: panel.ids[i], requested: method.name, used: nil, reason: errors[i] ?? "")
+        )
       }
     }
     return PanelBacktest(
-      method: method.name, series: perSeries, accuracy: .average(perSeries.map(\.accuracy)), failures: failures)
+      method: method.name, series: perSeries, accuracy: .average(perSeries.map(\.accuracy)),
+      failures: failures)
   }
 }
 

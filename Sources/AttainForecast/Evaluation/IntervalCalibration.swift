@@ -56,7 +56,8 @@ public struct IntervalCalibration: Sendable, Equatable {
   ) -> IntervalCalibration {
     let sortedLevels = levels.sorted()
     let backtest = Backtest(
-      method: method, horizon: horizon, windows: windows, seasonLength: seasonLength, levels: sortedLevels)
+      method: method, horizon: horizon, windows: windows, seasonLength: seasonLength,
+      levels: sortedLevels)
     var perSeries = [[BacktestWindow]](repeating: [], count: series.count)
     perSeries.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
@@ -99,7 +100,8 @@ public struct IntervalCalibration: Sendable, Equatable {
     levels: [Double] = [80, 95], windows: Int = 1, threads: Int? = nil
   ) -> IntervalCalibration {
     estimate(
-      method: method, series: (0..<panel.count).map { Array(panel.values(of: $0)) }, seasonLength: seasonLength,
+      method: method, series: (0..<panel.count).map { Array(panel.values(of: $0)) },
+      seasonLength: seasonLength,
       horizon: horizon, levels: levels, windows: windows, threads: threads)
   }
 }
@@ -118,7 +120,9 @@ public struct CalibratedForecaster: FittedForecaster {
   let pathFactors: [Double]
 
   /// Wraps `inner`; paths longer than `maximumHorizon` are not rescaled beyond it.
-  public init(inner: any FittedForecaster, calibration: IntervalCalibration, maximumHorizon: Int = 128) {
+  public init(
+    inner: any FittedForecaster, calibration: IntervalCalibration, maximumHorizon: Int = 128
+  ) {
     self.inner = inner
     self.calibration = calibration
     self.means = inner.pointForecast(horizon: maximumHorizon)
@@ -148,6 +152,8 @@ public struct CalibratedForecaster: FittedForecaster {
     scratch: UnsafeMutableBufferPointer<Double>
   ) {
     inner.samplePath(shocks: shocks, into: path, scratch: scratch)
-    for t in 0..<min(path.count, means.count) { path[t] = means[t] + pathFactors[t] * (path[t] - means[t]) }
+    for t in 0..<min(path.count, means.count) {
+      path[t] = means[t] + pathFactors[t] * (path[t] - means[t])
+    }
   }
 }

@@ -19,17 +19,24 @@ public struct AutoForecast: ForecastingMethod {
   public var calibration: IntervalCalibration?
   /// `"Auto"`.
   public var name: String
+  /// Number of combined sample paths behind the intervals (see `Ensemble`).
+  public var intervalPaths: Int
 
-  /// The default members: Theta-family models (each on M3-deseasonalised data).
+  /// The default members: `Theta`, `DynamicOptimizedTheta` and `DampedTrend` (each on
+  /// M3-deseasonalised data), combined by their mean — the best of the candidates on the M3
+  /// validation windows (last h points of each training series): sMAPE 13.21 (mean over series)
+  /// against 13.33 for mean(Theta, DOTM), 13.39 for DOTM and 13.55 for Theta alone.
   public static var defaultMembers: [any ForecastingMethod] {
-    [Theta(), OptimizedTheta(), DynamicOptimizedTheta()]
+    [Theta(), DynamicOptimizedTheta(), DampedTrend()]
   }
 
   /// Creates the method.
   public init(
-    members: [any ForecastingMethod] = AutoForecast.defaultMembers, combination: Ensemble.Combination = .median,
-    calibration: IntervalCalibration? = nil, name: String = "Auto"
+    members: [any ForecastingMethod] = AutoForecast.defaultMembers,
+    combination: Ensemble.Combination = .mean,
+    calibration: IntervalCalibration? = nil, name: String = "Auto", intervalPaths: Int = 2000
   ) {
+    self.intervalPaths = intervalPaths
     self.members = members
     self.combination = combination
     self.calibration = calibration
@@ -38,7 +45,10 @@ public struct AutoForecast: ForecastingMethod {
 
   /// Fits the members (those that cannot fit are left out); fails only if none fits.
   public func fit(_ series: [Double], seasonLength: Int) throws -> any FittedForecaster {
-    let ensemble = try Ensemble(members, combination: combination, name: name).fit(series, seasonLength: seasonLength)
+    let ensemble = try Ensemble(
+      members, combination: combination, name: name, intervalPaths: intervalPaths
+    ).fit(
+      series, seasonLength: seasonLength)
     guard let calibration else { return ensemble }
     return CalibratedForecaster(inner: ensemble, calibration: calibration)
   }
@@ -46,21 +56,25 @@ public struct AutoForecast: ForecastingMethod {
   /// This method with interval calibration estimated on `series` (training data only): each
   /// series is refitted without its last `horizon` points and scored on them.
   public func calibrated(
-    on series: [[Double]], seasonLength: Int, horizon: Int, levels: [Double] = [80, 95], threads: Int? = nil
+    on series: [[Double]], seasonLength: Int, horizon: Int, levels: [Double] = [80, 95],
+    threads: Int? = nil
   ) -> AutoForecast {
     var copy = self
     copy.calibration = nil
     copy.calibration = IntervalCalibration.estimate(
-      method: copy, series: series, seasonLength: seasonLength, horizon: horizon, levels: levels, threads: threads)
+      method: copy, series: series, seasonLength: seasonLength, horizon: horizon, levels: levels,
+      threads: threads)
     return copy
   }
 
   /// `calibrated(on:)` over the series of a panel.
   public func calibrated(
-    on panel: Panel, seasonLength: Int, horizon: Int, levels: [Double] = [80, 95], threads: Int? = nil
+    on panel: Panel, seasonLength: Int, horizon: Int, levels: [Double] = [80, 95],
+    threads: Int? = nil
   ) -> AutoForecast {
     calibrated(
-      on: (0..<panel.count).map { Array(panel.values(of: $0)) }, seasonLength: seasonLength, horizon: horizon,
+      on: (0..<panel.count).map { Array(panel.values(of: $0)) }, seasonLength: seasonLength,
+      horizon: horizon,
       levels: levels, threads: threads)
   }
 }

@@ -52,7 +52,8 @@ public struct Ensemble: ForecastingMethod {
       }
     }
     guard !fitted.isEmpty else {
-      throw firstError ?? ForecastError.notApplicable(method: name, reason: "the ensemble has no members")
+      throw firstError
+        ?? ForecastError.notApplicable(method: name, reason: "the ensemble has no members")
     }
     return FittedEnsemble(
       name: name, members: fitted, combination: combination, intervalPaths: intervalPaths,
@@ -123,7 +124,8 @@ public struct FittedEnsemble: FittedForecaster {
     let mean = pointForecast(horizon: horizon)
     let h = min(max(horizon, 0), maximumHorizon)
     var rng = Xoshiro256PlusPlus(seed: 0x5EED_0F_E45E_AB1E)
-    let quantiles = PathQuantiles.simulate(sampler: self, horizon: h, paths: intervalPaths, rng: &rng)
+    let quantiles = PathQuantiles.simulate(
+      sampler: self, horizon: h, paths: intervalPaths, rng: &rng)
     return quantiles.forecast(mean: mean, levels: levels)
   }
 
@@ -146,7 +148,8 @@ public struct FittedEnsemble: FittedForecaster {
       members[0].samplePath(shocks: shocks, into: path, scratch: memberScratch)
     }
     for (j, member) in members.enumerated() {
-      let out = UnsafeMutableBufferPointer(rebasing: scratch[(j * maximumHorizon)..<(j * maximumHorizon + width)])
+      let out = UnsafeMutableBufferPointer(
+        rebasing: scratch[(j * maximumHorizon)..<(j * maximumHorizon + width)])
       member.samplePath(
         shocks: UnsafeBufferPointer(rebasing: shocks[0..<width]), into: out, scratch: memberScratch)
     }
@@ -178,6 +181,7 @@ public struct FittedEnsemble: FittedForecaster {
     }
     let mid = count / 2
     return count % 2 == 1
-      ? base[offset + mid * stride] : 0.5 * (base[offset + (mid - 1) * stride] + base[offset + mid * stride])
+      ? base[offset + mid * stride]
+      : 0.5 * (base[offset + (mid - 1) * stride] + base[offset + mid * stride])
   }
 }

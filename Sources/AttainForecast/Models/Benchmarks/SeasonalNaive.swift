@@ -15,7 +15,8 @@ public struct SeasonalNaive: ForecastingMethod {
   }
 
   /// The concrete fitted model.
-  public func fitSeasonalNaive(_ series: [Double], seasonLength: Int) throws -> FittedSeasonalNaive {
+  public func fitSeasonalNaive(_ series: [Double], seasonLength: Int) throws -> FittedSeasonalNaive
+  {
     let m = max(seasonLength, 1)
     try SeriesChecks.validate(series, method: name, minimum: m)
     var fitted = [Double](repeating: .nan, count: series.count)

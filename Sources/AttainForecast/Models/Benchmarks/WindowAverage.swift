@@ -14,7 +14,8 @@ public struct WindowAverage: ForecastingMethod {
   /// Fits in O(n). Needs `window` observations.
   public func fit(_ series: [Double], seasonLength: Int) throws -> any FittedForecaster {
     guard window >= 1 else {
-      throw ForecastError.invalidParameter(name: "window", value: Double(window), reason: "must be at least 1")
+      throw ForecastError.invalidParameter(
+        name: "window", value: Double(window), reason: "must be at least 1")
     }
     try SeriesChecks.validate(series, method: name, minimum: window)
     let n = series.count

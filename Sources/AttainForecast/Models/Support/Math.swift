@@ -5,7 +5,7 @@
 #endif
 
 /// xʸ (C `pow`), exposed once so model files need no platform imports.
-@inline(__always) func pow(_ x: Double, _ y: Double) -> Double {
+@_disfavoredOverload @inline(__always) func pow(_ x: Double, _ y: Double) -> Double {
   #if canImport(Glibc)
     Glibc.pow(x, y)
   #else
@@ -14,7 +14,7 @@
 }
 
 /// Natural logarithm (C `log`).
-@inline(__always) func log(_ x: Double) -> Double {
+@_disfavoredOverload @inline(__always) func log(_ x: Double) -> Double {
   #if canImport(Glibc)
     Glibc.log(x)
   #else
@@ -23,7 +23,7 @@
 }
 
 /// Exponential (C `exp`).
-@inline(__always) func exp(_ x: Double) -> Double {
+@_disfavoredOverload @inline(__always) func exp(_ x: Double) -> Double {
   #if canImport(Glibc)
     Glibc.exp(x)
   #else

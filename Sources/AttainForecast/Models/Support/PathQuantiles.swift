@@ -20,7 +20,9 @@ public struct PathQuantiles: Sendable {
       for t in 0..<h { shocks[t] = rng.nextNormal() }
       shocks.withUnsafeBufferPointer { s in
         path.withUnsafeMutableBufferPointer { out in
-          scratch.withUnsafeMutableBufferPointer { sampler.samplePath(shocks: s, into: out, scratch: $0) }
+          scratch.withUnsafeMutableBufferPointer {
+            sampler.samplePath(shocks: s, into: out, scratch: $0)
+          }
         }
       }
       for t in 0..<h { columns[t][p] = path[t] }

@@ -28,7 +28,9 @@ public enum SeasonalDecomposition {
   /// it is shorter than `minimumLength`.
   /// - Parameter minimumLength: the shortest series tested; default 2m + 1 (R `thetaf`: n > 2m).
   public static func isSeasonal(_ y: [Double], period m: Int, minimumLength: Int? = nil) -> Bool {
-    guard m >= 2, y.count >= (minimumLength ?? 2 * m + 1), !SeriesChecks.isConstant(y) else { return false }
+    guard m >= 2, y.count >= (minimumLength ?? 2 * m + 1), !SeriesChecks.isConstant(y) else {
+      return false
+    }
     let r = autocorrelations(y, maxLag: m)
     var sum = 0.0
     for k in 0..<(m - 1) { sum += r[k] * r[k] }

@@ -51,7 +51,8 @@ public struct ReseasonalizedForecaster: FittedForecaster {
   /// `y − fittedValues`.
   public let residuals: [Double]
 
-  init(name: String, inner: any FittedForecaster, indices: [Double], origin: Int, series: [Double]) {
+  init(name: String, inner: any FittedForecaster, indices: [Double], origin: Int, series: [Double])
+  {
     self.name = name
     self.inner = inner
     self.indices = indices
@@ -66,7 +67,9 @@ public struct ReseasonalizedForecaster: FittedForecaster {
 
   /// Inner point forecasts times the seasonal index of each step.
   public func pointForecast(horizon: Int) -> [Double] {
-    inner.pointForecast(horizon: horizon).enumerated().map { $0.element * index(step: $0.offset + 1) }
+    inner.pointForecast(horizon: horizon).enumerated().map {
+      $0.element * index(step: $0.offset + 1)
+    }
   }
 
   /// Inner forecast with mean and bounds multiplied by the (positive) seasonal index.

@@ -2,7 +2,9 @@
 enum SeriesChecks {
   /// Throws `.nonFiniteValue` at the first NaN/∞ and `.seriesTooShort` below `minimum`.
   static func validate(_ series: [Double], method: String, minimum: Int) throws {
-    if let bad = series.firstIndex(where: { !$0.isFinite }) { throw ForecastError.nonFiniteValue(index: bad) }
+    if let bad = series.firstIndex(where: { !$0.isFinite }) {
+      throw ForecastError.nonFiniteValue(index: bad)
+    }
     if series.count < minimum {
       throw ForecastError.seriesTooShort(method: method, needed: minimum, got: series.count)
     }
@@ -16,7 +18,9 @@ enum SeriesChecks {
   }
 
   /// The root mean square of the finite values of `residuals`, dividing by `count − dof`.
-  static func rootMeanSquare(_ residuals: [Double], droppingFirst drop: Int = 0, dof: Int = 0) -> Double {
+  static func rootMeanSquare(_ residuals: [Double], droppingFirst drop: Int = 0, dof: Int = 0)
+    -> Double
+  {
     var sum = 0.0
     var n = 0
     for r in residuals.dropFirst(drop) where r.isFinite {

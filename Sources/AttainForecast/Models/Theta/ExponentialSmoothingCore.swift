@@ -22,7 +22,9 @@ struct ExponentialSmoothingCore: Sendable {
   static func profile(_ y: [Double], alpha: Double) -> (sse: Double, level0: Double) {
     var level = 0.0
     var decay = 1.0  // (1 − α)^(t−1)
-    var sumEE = 0.0, sumEC = 0.0, sumCC = 0.0
+    var sumEE = 0.0
+    var sumEC = 0.0
+    var sumCC = 0.0
     for v in y {
       let e = v - level
       sumEE += e * e

@@ -7,7 +7,8 @@ public struct OptimizedTheta: ForecastingMethod {
   public init() {}
   /// Fits; needs 5 observations.
   public func fit(_ series: [Double], seasonLength: Int) throws -> any FittedForecaster {
-    try SeasonallyAdjusted(ThetaStateSpace(.optimized), name: name).fit(series, seasonLength: seasonLength)
+    try SeasonallyAdjusted(ThetaStateSpace(.optimized), name: name).fit(
+      series, seasonLength: seasonLength)
   }
 }
 
@@ -49,7 +50,8 @@ public struct AutoTheta: ForecastingMethod {
   public init() {}
   /// Fits four models; needs 5 observations.
   public func fit(_ series: [Double], seasonLength: Int) throws -> any FittedForecaster {
-    try SeasonallyAdjusted(BestThetaStateSpace(), name: name).fit(series, seasonLength: seasonLength)
+    try SeasonallyAdjusted(BestThetaStateSpace(), name: name).fit(
+      series, seasonLength: seasonLength)
   }
 }
 
@@ -60,9 +62,13 @@ struct BestThetaStateSpace: ForecastingMethod {
     var best: FittedThetaStateSpace?
     for variant in ThetaStateSpace.Variant.allCases {
       let fitted = try ThetaStateSpace(variant, name: name).fitModel(series)
-      if fitted.objective.isFinite, fitted.objective < (best?.objective ?? .infinity) { best = fitted }
+      if fitted.objective.isFinite, fitted.objective < (best?.objective ?? .infinity) {
+        best = fitted
+      }
     }
-    guard let best else { throw ForecastError.notApplicable(method: name, reason: "no Theta model could be fitted") }
+    guard let best else {
+      throw ForecastError.notApplicable(method: name, reason: "no Theta model could be fitted")
+    }
     return best
   }
 }

@@ -58,7 +58,8 @@ public struct SimpleExponentialSmoothingWithDrift: ForecastingMethod {
     let residuals = zip(series, fitted).map { $0 - $1 }
     let sigma = (ses.sse / Double(max(n - 2, 1))).squareRoot()
     return FittedSESWithDrift(
-      name: name, fittedValues: fitted, residuals: residuals, alpha: alpha, lastLevel: ses.lastLevel,
+      name: name, fittedValues: fitted, residuals: residuals, alpha: alpha,
+      lastLevel: ses.lastLevel,
       drift: drift, sigma: sigma, count: n)
   }
 }
@@ -81,11 +82,27 @@ public struct FittedSESWithDrift: GaussianForecaster {
   public let sigma: Double
   /// Number of training observations n.
   public let count: Int
+  /// The one-step forecast ℓₙ + drift·(1 − (1 − α)ⁿ)/α, precomputed for allocation-free paths.
+  let levelAtFirstStep: Double
+
+  init(
+    name: String, fittedValues: [Double], residuals: [Double], alpha: Double, lastLevel: Double,
+    drift: Double, sigma: Double, count: Int
+  ) {
+    self.name = name
+    self.fittedValues = fittedValues
+    self.residuals = residuals
+    self.alpha = alpha
+    self.lastLevel = lastLevel
+    self.drift = drift
+    self.sigma = sigma
+    self.count = count
+    self.levelAtFirstStep = lastLevel + drift * (1 - pow(1 - alpha, Double(count))) / alpha
+  }
 
   /// ℓₙ + drift·(h − 1 + (1 − (1 − α)ⁿ)/α).
-  public func mean(step h: Int) -> Double {
-    lastLevel + drift * (Double(h - 1) + (1 - pow(1 - alpha, Double(count))) / alpha)
-  }
+  public func mean(step h: Int) -> Double { levelAtFirstStep + drift * Double(h - 1) }
+
   /// σ√(1 + (h − 1)α²).
   public func standardDeviation(step h: Int) -> Double {
     sigma * (1 + Double(h - 1) * alpha * alpha).squareRoot()

@@ -73,10 +73,12 @@ public struct ThetaStateSpace: ForecastingMethod {
     let solution = solve(y, alpha: alpha, a0: a0, b0: b0)
     let theta = 1 / (1 - solution.w)
     var run = Self.run(
-      y, alpha: alpha, w: solution.w, level0: solution.level0, a0: a0, b0: b0, dynamic: variant.isDynamic)
+      y, alpha: alpha, w: solution.w, level0: solution.level0, a0: a0, b0: b0,
+      dynamic: variant.isDynamic)
     let tail = run.errors.dropFirst(3)
     let mean = tail.reduce(0, +) / Double(tail.count)
-    let variance = tail.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(tail.count - 1, 1))
+    let variance =
+      tail.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(tail.count - 1, 1))
     run.fitted[0] = y[0] - run.errors[0]
     return FittedThetaStateSpace(
       name: name, fittedValues: run.fitted, residuals: run.errors, alpha: alpha, theta: theta,
@@ -129,12 +131,19 @@ public struct ThetaStateSpace: ForecastingMethod {
 
   /// For fixed α: the (ℓ₀, w) minimising the squared errors at t ≥ 3, and that mean squared error.
   /// eₜ = rₜ − cₜℓ₀ − gₜw with rₜ, gₜ from a run at ℓ₀ = 0, w = 0 and cₜ = (1 − α)ᵗ.
-  func solve(_ y: [Double], alpha: Double, a0: Double, b0: Double) -> (level0: Double, w: Double, mse: Double) {
+  func solve(_ y: [Double], alpha: Double, a0: Double, b0: Double) -> (
+    level0: Double, w: Double, mse: Double
+  ) {
     let dynamic = variant.isDynamic
     var state = ThetaState(
       level: alpha * y[0], meanY: y[0], a: dynamic ? y[0] : a0, b: dynamic ? 0 : b0)
     var decay = 1 - alpha  // (1 − α)^i: coefficient of ℓ₀ in ℓᵢ₋₁
-    var srr = 0.0, src = 0.0, srg = 0.0, scc = 0.0, scg = 0.0, sgg = 0.0
+    var srr = 0.0
+    var src = 0.0
+    var srg = 0.0
+    var scc = 0.0
+    var scg = 0.0
+    var sgg = 0.0
     var count = 0.0
     for i in 1..<y.count {
       let g = state.trendTerm(index: i, alpha: alpha)
@@ -278,7 +287,8 @@ public struct FittedThetaStateSpace: FittedForecaster {
         }
       }
     }
-    return Forecast(normalMean: mean, standardDeviation: variance.map { sigma * $0.squareRoot() }, levels: levels)
+    return Forecast(
+      normalMean: mean, standardDeviation: variance.map { sigma * $0.squareRoot() }, levels: levels)
   }
 
   /// No scratch needed.

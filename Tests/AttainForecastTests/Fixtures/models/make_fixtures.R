@@ -42,6 +42,11 @@ for (c in cases) {
   s <- ses(y, h = h, level = c(80, 95))
   add_fc(c$name, "SES", s)
   add(c$name, "SES", "alpha", s$model$par["alpha"])
+  # Damped trend ETS(A,Ad,N) by least squares on the raw series: parameters, SSE and forecasts.
+  d_fit <- ets(y, "AAN", damped = TRUE, opt.crit = "mse")
+  add(c$name, "DampedTrend", "par", d_fit$par[c("alpha", "beta", "phi")])
+  add(c$name, "DampedTrend", "sse", sum(residuals(d_fit)^2))
+  add(c$name, "DampedTrend", "mean", forecast(d_fit, h = h)$mean)
   # Linear regression on trend (and season): mean and the prediction standard deviation.
   n <- length(c$y)
   d <- data.frame(t = 1:n, y = c$y, s = factor((0:(n - 1)) %% c$m))

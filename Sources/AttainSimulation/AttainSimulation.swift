@@ -1,1 +1,0 @@
-// AttainSimulation module.
