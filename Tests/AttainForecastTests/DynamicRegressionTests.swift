@@ -181,10 +181,10 @@ struct SyntheticRegression {
     let weekStart = try #require(CalendarDate(year: 2016, month: 10, day: 24))
     let weekly = calendar.regressors(start: weekStart, count: 3, frequency: .weekly, names: ["promo", "double11"])
     #expect(weekly == [[2, 3, 0], [0, 0, 1]])
-    // Yearly: one double11 per year.
+    // Yearly: one double11 per year, the five promo days in 2016.
     let yearly = calendar.regressors(
       start: try #require(CalendarDate(year: 2015, month: 1, day: 1)), count: 3, frequency: .yearly)
-    #expect(yearly == [[1, 1, 1], [0, 1, 0]])
+    #expect(yearly == [[1, 1, 1], [0, 5, 0]])
   }
 
   @Test func eventFileErrorsAreLocated() {
@@ -215,9 +215,16 @@ struct SyntheticRegression {
     #expect(f.mean[10] - f.mean[9] > 15)
     // With seasonal dummies the November event is the November dummy: a collinearity error.
     let seasonal = DynamicRegression(seasonLength: 12, events: EventCalendar(days: days))
-    #expect(throws: DynamicRegressionError.regression(.collinearPredictors(aliased: ["bf"], rank: 12, columns: 13))) {
+    // (QR pivoting decides which of the two is reported as aliased.)
+    let error = #expect(throws: DynamicRegressionError.self) {
       try seasonal.fit(y, drivers: [], driverNames: [], start: start, frequency: .monthly)
     }
+    guard case .regression(.collinearPredictors(let aliased, let rank, let columns)) = error else {
+      Issue.record("expected a collinearity error, got \(String(describing: error))")
+      return
+    }
+    #expect(aliased.count == 1 && ["bf", "season11"].contains(aliased[0]))
+    #expect(rank == 12 && columns == 13)
     #expect(throws: DynamicRegressionError.eventsNeedDates) {
       try method.fit(y, drivers: [], driverNames: [])
     }
@@ -226,7 +233,8 @@ struct SyntheticRegression {
   @Test func logLogForecastsAreExponentiatedAndCoefficientsAreElasticities() throws {
     var rng = Xoshiro256PlusPlus(seed: 13)
     let x = (0..<60).map { _ in 1 + rng.nextUniform() }
-    let y = x.map { 500 * pow($0, -1.5) * exp(0.05 * rng.nextNormal()) }
+    var y = [Double]()
+    for v in x { y.append(500 * Foundation.pow(v, -1.5) * Foundation.exp(0.05 * rng.nextNormal())) }
     let model = try DynamicRegression(logLog: true).fit(Array(y[..<48]), drivers: [Array(x[..<48])], driverNames: ["price"])
     let price = try #require(model.terms.first { $0.coefficient.name == "price" })
     #expect(abs(price.coefficient.estimate + 1.5) < 0.05)
