@@ -60,7 +60,7 @@ public enum FutureDriverTable {
           reason: .tooFewRows(id: panel.ids[i], needed: h, got: rowsOf[i].count))
       }
     } else {
-      h = rowsOf[0].count
+      h = rowsOf.first?.count ?? 0
       for i in 1..<max(panel.count, 1) where rowsOf[i].count != h {
         throw FutureDriverError(
           file: table.file, line: table.lines[rowsOf[i][0]], column: idIndex + 1,

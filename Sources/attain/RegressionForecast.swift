@@ -59,6 +59,14 @@ struct RegressionForecastOptions: ParsableArguments {
 }
 
 extension ForecastCommand {
+  /// Regression options without `--model regression` are a usage error, not silently ignored.
+  func validate() throws {
+    let terms = regression.terms
+    if !model.isRegression && (!terms.driverNames.isEmpty || regression.future != nil || terms.events != nil) {
+      throw ValidationError("--drivers, --future and --events need --model regression")
+    }
+  }
+
   /// `--model regression`: dynamic regression on the drivers with ETS errors, forecasting with
   /// the future drivers file.
   func runRegression(_ panel: Panel) throws {
