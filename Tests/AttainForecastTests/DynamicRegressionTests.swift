@@ -248,4 +248,38 @@ struct SyntheticRegression {
       try model.forecast(horizon: 2, futureDrivers: ["price": [1, 0]], levels: [95])
     }
   }
+
+  @Test func batchForecastMatchesSeriesFitsForAnyThreadCount() throws {
+    var panel = Panel(frequency: .monthly)
+    var future: [[String: [Double]]] = []
+    var series: [SyntheticRegression] = []
+    for k in 0..<5 {
+      let data = SyntheticRegression(length: 42, seed: 100 + UInt64(k))
+      series.append(data)
+      panel.append(
+        id: "s\(k)", start: .date(CalendarDate(year: 2015, month: 1, day: 1)!), values: data.y[..<36],
+        drivers: [Array(data.x[..<36])])
+      future.append(["price": Array(data.x[36...])])
+    }
+    panel.driverNames = ["price"]
+    let method = DynamicRegression(includesTrend: true, seasonLength: 12)
+    let one = try method.forecast(panel, driverNames: ["price"], futureDrivers: future, horizon: 6, levels: [80], threads: 1)
+    let two = try method.forecast(panel, driverNames: ["price"], futureDrivers: future, horizon: 6, levels: [80], threads: 2)
+    #expect(one.forecast == two.forecast)
+    for k in 0..<5 {
+      let model = try method.fit(
+        Array(series[k].y[..<36]), drivers: [Array(series[k].x[..<36])], driverNames: ["price"],
+        start: panel.starts[k], frequency: .monthly)
+      let f = try model.forecast(horizon: 6, futureDrivers: future[k], levels: [80])
+      #expect(one.forecast.forecast(of: k) == f)
+    }
+    #expect(throws: DynamicRegressionError.inSeries(id: "s0", .unknownDriver(name: "cost"))) {
+      try method.forecast(panel, driverNames: ["cost"], futureDrivers: future, horizon: 6, levels: [80])
+    }
+    var short = future
+    short[3] = ["price": [1, 2]]
+    #expect(throws: DynamicRegressionError.inSeries(id: "s3", .tooFewFutureValues(name: "price", needed: 6, got: 2))) {
+      try method.forecast(panel, driverNames: ["price"], futureDrivers: short, horizon: 6, levels: [80])
+    }
+  }
 }

@@ -2,12 +2,12 @@ import AttainData
 import Foundation
 
 extension DynamicRegression {
-  /// The driver columns `names` of series `i` of `panel`. - Throws: `.missingFutureDriver`
-  /// is not used here; an unknown name is `.regression(.dimensionMismatch)` (callers check names).
+  /// The driver columns `names` of series `i` of `panel`. - Throws: `.unknownDriver` for a name
+  /// that is not a driver column of the panel.
   func historyDrivers(_ panel: Panel, series i: Int, names: [String]) throws(DynamicRegressionError) -> [[Double]] {
     var columns = [[Double]]()
     for name in names {
-      guard let k = panel.driverNames.firstIndex(of: name) else { throw .missingFutureDriver(name: name) }
+      guard let k = panel.driverNames.firstIndex(of: name) else { throw .unknownDriver(name: name) }
       columns.append(Array(panel.drivers[k][panel.range(of: i)]))
     }
     return columns

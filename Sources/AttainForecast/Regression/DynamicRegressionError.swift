@@ -1,6 +1,8 @@
 /// Errors of dynamic regression (regression on drivers and calendar terms with ETS errors),
 /// each naming what the caller must fix.
 public indirect enum DynamicRegressionError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// A driver name is not a driver column of the input.
+  case unknownDriver(name: String)
   /// A driver used in the fit has no future values.
   case missingFutureDriver(name: String)
   /// A future driver column has fewer values than the horizon.
@@ -23,6 +25,7 @@ public indirect enum DynamicRegressionError: Error, Sendable, Equatable, CustomS
   /// A one-line lowercase message.
   public var description: String {
     switch self {
+    case .unknownDriver(let name): "unknown driver '\(name)': not a numeric column of the input"
     case .missingFutureDriver(let name): "no future values for driver '\(name)'"
     case .tooFewFutureValues(let name, let needed, let got):
       "driver '\(name)' has \(got) future values, the horizon needs \(needed)"
