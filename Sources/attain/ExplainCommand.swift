@@ -12,7 +12,10 @@ struct ExplainCommand: ParsableCommand {
       series' first period is season 1), each driver, each event of --events. p_value is two-sided
       (Student t). elasticity (drivers only, empty otherwise) is the % change of y per 1 % change
       of the driver: the coefficient itself with --log-log, otherwise estimate × mean(x) / mean(y)
-      over the history (the elasticity at the means).
+      over the history (the elasticity at the means). Standard errors and p-values assume
+      uncorrelated errors, as R's lm/tslm: with autocorrelated residuals they are too small, so
+      read p-values near 0.05 with caution (forecast --model regression models that
+      autocorrelation with ETS).
 
       Fit summary per series on stderr, one line each:
         summary: ID: n=48 r2=… adj_r2=… sigma=… aic=…
