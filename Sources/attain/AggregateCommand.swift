@@ -38,7 +38,22 @@ struct AggregateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Period: daily, weekly, monthly, quarterly or yearly.", valueName: "frequency"))
   var frequency: Frequency = .monthly
 
+  @Option(name: .customLong("mean-column"), help: ArgumentHelp("Comma-separated columns averaged per group and period into driver columns (e.g. Discount); 0 in periods without transactions.", valueName: "names"))
+  var meanColumns: String = ""
+
+  @Option(name: .customLong("sum-column"), help: ArgumentHelp("Comma-separated columns summed per group and period into driver columns (e.g. Quantity).", valueName: "names"))
+  var sumColumns: String = ""
+
   @OptionGroup var output: OutputOptions
+
+  /// The driver columns asked for: the means, then the sums.
+  var driverColumns: [DriverColumn] {
+    func names(_ list: String) -> [String] {
+      list.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+    return names(meanColumns).map { DriverColumn(column: $0, statistic: .mean) }
+      + names(sumColumns).map { DriverColumn(column: $0, statistic: .sum) }
+  }
 
   var groupColumns: [String] {
     groupBy.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
@@ -54,7 +69,7 @@ struct AggregateCommand: ParsableCommand {
     let options = AggregationOptions(
       groupBy: groupColumns, dateColumn: dateColumn, dateFormat: dateFormat, valueColumn: valueColumn,
       frequency: frequency)
-    let result = try TransactionAggregation.aggregate(path: file, options: options)
+    let result = try TransactionAggregation.aggregate(path: file, options: options, drivers: driverColumns)
     reportWarnings(result.warnings)
     try output.write(SeriesCSV.write(result.panel))
   }

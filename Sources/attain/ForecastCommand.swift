@@ -14,6 +14,12 @@ struct ForecastCommand: ParsableCommand {
       Example:
         attain forecast datasets/m3/m3-train.csv --model ets --horizon 18 --season-length 12 \\
           --level 80 --level 95 --output forecasts.csv
+
+      --model regression: dynamic regression on driver columns of the input (--drivers) with
+      seasonal dummies, optional --trend and --events, and ETS errors; the future drivers come
+      from --future FILE (unique_id,ds,<drivers> for the next periods of every series; the
+      horizon is its number of rows per series unless --horizon is given).
+        attain forecast sales.csv --model regression --drivers price,promo --future future.csv
       """)
 
   @Argument(help: ArgumentHelp("Series CSV (unique_id,ds,y), or - for stdin.", valueName: "file"))
@@ -22,9 +28,11 @@ struct ForecastCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var model: ModelOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var regression: RegressionForecastOptions
 
   func run() throws {
     let panel = try input.readPanel(file)
+    if model.isRegression { return try runRegression(panel) }
     let batch = try model.batchForecaster(for: panel)
     let result = batch.forecast(panel, horizon: model.horizon(for: panel.frequency), levels: model.sortedLevels)
     reportWarnings(result.warnings)

@@ -5,7 +5,7 @@ import Attain
 struct ModelOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Model: \(ModelCatalog.names.joined(separator: ", ")). Default auto.", valueName: "name"))
+      "Model: \(ModelCatalog.names.joined(separator: ", ")), regression (forecast only). Default auto.", valueName: "name"))
   var model = "auto"
 
   @Option(help: "Periods ahead (default: one season — 12 monthly, 4 quarterly, 52 weekly, 7 daily; 6 otherwise).")
@@ -21,7 +21,7 @@ struct ModelOptions: ParsableArguments {
   var threads: Int?
 
   func validate() throws {
-    if ModelCatalog.method(named: model) == nil {
+    if ModelCatalog.method(named: model) == nil && !isRegression {
       throw ValidationError("unknown --model '\(model)'; expected one of \(ModelCatalog.names.joined(separator: ", "))")
     }
     if let horizon, horizon < 1 { throw ValidationError("--horizon must be a positive number of periods, got \(horizon)") }
@@ -31,6 +31,9 @@ struct ModelOptions: ParsableArguments {
     }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
   }
+
+  /// Whether `--model regression` (dynamic regression, supported by `forecast` only) was asked for.
+  var isRegression: Bool { model.lowercased() == "regression" }
 
   /// Sorted, de-duplicated levels.
   var sortedLevels: [Double] { Array(Set(levels)).sorted() }
@@ -49,6 +52,7 @@ struct ModelOptions: ParsableArguments {
   /// (rolling origin inside the input history, never on future data).
   func method(for panel: Panel) throws -> any ForecastingMethod {
     guard let method = ModelCatalog.method(named: model) else {
+      if isRegression { throw ValidationError("--model regression needs future drivers and is supported by forecast only") }
       throw ValidationError("unknown --model '\(model)'")
     }
     if let auto = method as? AutoForecast {
