@@ -6,7 +6,7 @@ struct AttainCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "attain",
     abstract: "Sales targets that are challenging yet achievable: forecast, simulate, recommend, plan.",
-    subcommands: [AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, DemoCommand.self, BenchCommand.self])
+    subcommands: [AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, SimulateCommand.self, RecommendCommand.self, DemoCommand.self, BenchCommand.self])
 
   /// Runs the command line, reporting any error as one `error: ` line on stderr (see `ErrorReport`).
   static func main() async {
