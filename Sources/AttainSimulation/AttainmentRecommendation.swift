@@ -17,9 +17,16 @@ public struct AttainmentRecommendation: Sendable {
   /// Paths per series in the calibration windows.
   public var calibrationPaths: Int
 
+  /// Whether the calibration corrects spread only (symmetrised PITs) or also location.
+  public var symmetricCalibration: Bool
+
   /// A recommendation setup.
-  public init(plan: SimulationPlan, calibrationWindows: Int = 1, calibrationPaths: Int = 1000) {
+  public init(
+    plan: SimulationPlan, calibrationWindows: Int = 1, calibrationPaths: Int = 1000,
+    symmetricCalibration: Bool = true
+  ) {
     self.plan = plan
+    self.symmetricCalibration = symmetricCalibration
     self.calibrationWindows = calibrationWindows
     self.calibrationPaths = calibrationPaths
   }
@@ -53,7 +60,8 @@ public struct AttainmentRecommendation: Sendable {
     } else if calibrationWindows > 0 {
       calibration = try TotalCalibration.estimate(
         panel: panel, forecaster: forecaster, horizon: plan.horizon, paths: calibrationPaths,
-        seed: plan.seed, windows: calibrationWindows, threads: forecaster.threads)
+        seed: plan.seed, windows: calibrationWindows, symmetric: symmetricCalibration,
+        threads: forecaster.threads)
     } else {
       calibration = .identity
     }

@@ -106,7 +106,7 @@ public struct TotalCalibration: Codable, Hashable, Sendable {
   /// - Complexity: windows × (batch fit + N·paths·h).
   public static func estimate(
     panel: Panel, forecaster: BatchForecaster, horizon: Int, paths: Int, seed: UInt64,
-    windows: Int = 1, minimumLength: Int? = nil, threads: Int? = nil
+    windows: Int = 1, minimumLength: Int? = nil, symmetric: Bool = true, threads: Int? = nil
   ) throws(SimulationError) -> TotalCalibration {
     let minimum = minimumLength ?? max(2 * forecaster.seasonLength, 6)
     var pits: [Double] = []
@@ -132,7 +132,7 @@ public struct TotalCalibration: Codable, Hashable, Sendable {
         if let probability = unit.total.attainment?.probability { pits.append(1 - probability) }
       }
     }
-    return TotalCalibration(pits: pits)
+    return TotalCalibration(pits: symmetric ? pits + pits.map { 1 - $0 } : pits)
   }
 }
 

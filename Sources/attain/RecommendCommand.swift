@@ -60,7 +60,7 @@ struct RecommendCommand: ParsableCommand {
     }
     let recommendation = AttainmentRecommendation(
       plan: plan, calibrationWindows: simulation.calibrationWindows,
-      calibrationPaths: simulation.calibrationPaths)
+      calibrationPaths: simulation.calibrationPaths, symmetricCalibration: !simulation.calibrateLocation)
     let outcome = try recommendation.run(
       panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets)
     reportWarnings(outcome.warnings)

@@ -49,7 +49,7 @@ struct SimulateCommand: ParsableCommand {
     }
     let recommendation = AttainmentRecommendation(
       plan: plan, calibrationWindows: simulation.calibrationWindows,
-      calibrationPaths: simulation.calibrationPaths)
+      calibrationPaths: simulation.calibrationPaths, symmetricCalibration: !simulation.calibrateLocation)
     guard let scenarios else {
       let outcome = try recommendation.run(
         panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets)

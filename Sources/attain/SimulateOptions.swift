@@ -25,6 +25,9 @@ struct SimulateOptions: ParsableArguments {
   @Option(help: "Rolling origins in the training data for the total calibration (0 = the models' own spread).")
   var calibrationWindows = 1
 
+  @Flag(help: "Let the total calibration also shift the location (default: spread only, symmetrised PITs).")
+  var calibrateLocation = false
+
   @Option(help: "Paths per series in each calibration window.")
   var calibrationPaths = 1000
 
