@@ -28,16 +28,18 @@ public struct TotalCalibration: Codable, Hashable, Sendable {
   /// The PITs of the calibration windows, ascending, each in [0, 1].
   public private(set) var pits: [Double]
 
-  /// A calibration from PIT values (sorted here); no PITs = the identity mapping.
-  public init(pits: [Double]) {
+  /// Calibration windows (series × origins) behind the mapping.
+  public private(set) var windows: Int
+
+  /// A calibration from PIT values (sorted here) of `windows` windows (default: one per PIT;
+  /// symmetrised PITs count twice as many values as windows); no PITs = the identity mapping.
+  public init(pits: [Double], windows: Int? = nil) {
     self.pits = pits.filter(\.isFinite).map { min(1, max(0, $0)) }.sorted()
+    self.windows = windows ?? self.pits.count
   }
 
   /// The identity mapping (the simulation's own spread).
   public static let identity = TotalCalibration(pits: [])
-
-  /// Number of calibration windows (series × origins) behind the mapping.
-  public var windows: Int { pits.count }
 
   /// G(u): the calibrated CDF level of a simulated level u ∈ [0, 1]. - Complexity: O(log n).
   public func calibratedLevel(_ u: Double) -> Double {
@@ -132,7 +134,7 @@ public struct TotalCalibration: Codable, Hashable, Sendable {
         if let probability = unit.total.attainment?.probability { pits.append(1 - probability) }
       }
     }
-    return TotalCalibration(pits: symmetric ? pits + pits.map { 1 - $0 } : pits)
+    return TotalCalibration(pits: symmetric ? pits + pits.map { 1 - $0 } : pits, windows: pits.count)
   }
 }
 

@@ -43,7 +43,6 @@ struct RecommendCommand: ParsableCommand {
 
   func run() throws {
     let probabilities = try parseProbabilities(probability, option: "--probability")
-    writeStandardError("seed=\(simulation.seed)\n")
     let panel = try input.readPanel(file)
     let groups = try simulation.groups(for: panel)
     let targetRows = try simulation.targets(for: panel, groups: groups)
@@ -64,7 +63,11 @@ struct RecommendCommand: ParsableCommand {
     let outcome = try recommendation.run(
       panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets)
     reportWarnings(outcome.warnings)
-    writeStandardError("calibration: windows=\(outcome.calibration.windows)\n")
+    // How far the calibration moved the levels: the target at p = 0.9 is the simulated
+    // q-quantile with q = G⁻¹(0.1) (0.1 without calibration).
+    let c = outcome.calibration
+    writeStandardError("calibration: windows=\(c.windows) simulated-level-for-p0.9=\(c.simulatedLevel(0.1))\n")
+    writeStandardError("seed=\(simulation.seed)\n")
     try output.write(Self.table(outcome.result, probabilities: probabilities, targets: targetRows))
   }
 

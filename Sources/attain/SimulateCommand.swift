@@ -33,7 +33,6 @@ struct SimulateCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    writeStandardError("seed=\(simulation.seed)\n")
     let panel = try input.readPanel(file)
     var groups = try simulation.groups(for: panel)
     let targetRows = try simulation.targets(for: panel, groups: groups)
@@ -54,7 +53,8 @@ struct SimulateCommand: ParsableCommand {
       let outcome = try recommendation.run(
         panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets)
       reportWarnings(outcome.warnings)
-      try output.write(Self.table(outcome.result, scenario: nil, targets: targets))
+      writeStandardError("seed=\(simulation.seed)\n")
+    try output.write(Self.table(outcome.result, scenario: nil, targets: targets))
       return
     }
     let file: ScenarioFile
@@ -75,7 +75,10 @@ struct SimulateCommand: ParsableCommand {
     for group in baseline.result.groups where targets[group.group] == nil {
       targets[group.group] = group.total.quantiles[1].value
     }
-    var table = Self.header(scenario: true, targets: true)
+    let reference = try recommendation.run(
+      panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets,
+      calibration: baseline.calibration, fitted: baseline.fit)
+    var table = Self.table(reference.result, scenario: "baseline", targets: targets)
     for scenario in file.scenarios {
       var runs = [(scenario.name, scenario)]
       runs += scenario.separateAdjustments.map { ("\(scenario.name)/\($0.name)", $0.scenario) }
@@ -88,6 +91,7 @@ struct SimulateCommand: ParsableCommand {
         table.rows += k == 0 ? rows : Array(rows.suffix(outcome.result.groups.count))
       }
     }
+    writeStandardError("seed=\(simulation.seed)\n")
     try output.write(table)
   }
 
