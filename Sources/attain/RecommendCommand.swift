@@ -52,8 +52,10 @@ struct RecommendCommand: ParsableCommand {
     var plan = SimulationPlan(
       paths: simulation.paths, horizon: horizon, seed: simulation.seed, quantileLevels: [],
       attainmentProbabilities: probabilities)
-    if simulation.rho == "estimate" {
-      plan.marketCorrelation = try simulation.marketCorrelation(fit: forecaster.fit(panel))
+    // With --rho estimate the models are fitted once, for ρ and the simulation.
+    let fitted = simulation.rho == "estimate" ? forecaster.fit(panel) : nil
+    if let fitted {
+      plan.marketCorrelation = try simulation.marketCorrelation(fit: fitted)
     } else if let rho = simulation.rho {
       plan.marketCorrelation = Double(rho)
     }
@@ -61,7 +63,7 @@ struct RecommendCommand: ParsableCommand {
       plan: plan, calibrationWindows: simulation.calibrationWindows,
       calibrationPaths: simulation.calibrationPaths, symmetricCalibration: !simulation.calibrateLocation)
     let outcome = try recommendation.run(
-      panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets)
+      panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets, fitted: fitted)
     reportWarnings(outcome.warnings)
     // How far the calibration moved the levels: the target at p = 0.9 is the simulated
     // q-quantile with q = G⁻¹(0.1) (0.1 without calibration).

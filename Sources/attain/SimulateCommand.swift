@@ -41,8 +41,10 @@ struct SimulateCommand: ParsableCommand {
     var plan = SimulationPlan(
       paths: simulation.paths, horizon: model.horizon(for: panel.frequency), seed: simulation.seed,
       quantileLevels: [0.1, 0.5, 0.9], attainmentProbabilities: [])
-    if simulation.rho == "estimate" {
-      plan.marketCorrelation = try simulation.marketCorrelation(fit: forecaster.fit(panel))
+    // With --rho estimate the models are fitted once, for ρ and the simulation.
+    let fitted = simulation.rho == "estimate" ? forecaster.fit(panel) : nil
+    if let fitted {
+      plan.marketCorrelation = try simulation.marketCorrelation(fit: fitted)
     } else if let rho = simulation.rho {
       plan.marketCorrelation = Double(rho)
     }
@@ -51,7 +53,7 @@ struct SimulateCommand: ParsableCommand {
       calibrationPaths: simulation.calibrationPaths, symmetricCalibration: !simulation.calibrateLocation)
     guard let scenarios else {
       let outcome = try recommendation.run(
-        panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets)
+        panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets, fitted: fitted)
       reportWarnings(outcome.warnings)
       writeStandardError("seed=\(simulation.seed)\n")
     try output.write(Self.table(outcome.result, scenario: nil, targets: targets))
@@ -67,7 +69,7 @@ struct SimulateCommand: ParsableCommand {
     // not reported in scenario mode, to keep one total per path).
     if groups.isEmpty { for id in panel.ids { groups[id] = "total" } }
     let baseline = try recommendation.run(
-      panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets)
+      panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets, fitted: fitted)
     reportWarnings(baseline.warnings)
     for unit in baseline.result.units where targets[unit.id] == nil {
       targets[unit.id] = unit.total.quantiles[1].value
