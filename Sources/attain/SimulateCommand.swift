@@ -15,10 +15,11 @@ struct SimulateCommand: ParsableCommand {
       With --scenarios F.json (see the AttainSimulation guide), one row per scenario and id:
       scenario,unique_id,mean,p10,p50,p90,target,attainment_probability,standard_error, where
       the target is the --targets value or, without one, the id's baseline P50 (so the column
-      reads "chance to beat the baseline median"); then rows for the company total (id
-      "total", all series) and, per scenario, for each of its adjustments alone
-      (scenario "<name>/<adjustment>": growth, price, promotions, headcount, shocks), the
-      tornado sensitivity. Every scenario uses the same random numbers.
+      reads "chance to beat the baseline median"); the group rows are the --group-map groups, or
+      without a map one group "total" of all series (the company total). Then, per scenario,
+      rows for each of its adjustments alone, group rows only (scenario "<name>/<adjustment>":
+      growth, price, promotions, headcount, shocks): the one-at-a-time (tornado) sensitivity.
+      The baseline comes first; every scenario uses the same random numbers.
       """)
 
   @Argument(help: ArgumentHelp("History CSV (unique_id,ds,y), or - for stdin.", valueName: "file"))
@@ -65,8 +66,7 @@ struct SimulateCommand: ParsableCommand {
     } catch {
       throw ValidationError("\(scenarios): cannot read the scenario file: \(error)")
     }
-    // The company total: every series in one group "total" (a group map's groups are then
-    // not reported in scenario mode, to keep one total per path).
+    // Without a group map, the company total: every series in one group "total".
     if groups.isEmpty { for id in panel.ids { groups[id] = "total" } }
     let baseline = try recommendation.run(
       panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets, fitted: fitted)
