@@ -61,7 +61,7 @@ public struct BatchForecaster: Sendable {
     var reasons: [String] = []
     for (k, candidate) in ([method] + fallbacks).enumerated() {
       do {
-        let model = try candidate.fit(y, seasonLength: seasonLength)
+        let model = try ScaledForecaster.fit(candidate, y, seasonLength: seasonLength)
         let check = model.forecast(horizon: max(seasonLength, 1), levels: [95])
         guard Self.isFinite(check) else {
           reasons.append("\(candidate.name) gave a non-finite forecast")
