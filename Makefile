@@ -53,7 +53,8 @@ fuzz: deps
 SANITIZE_FILTER ?=
 test-sanitize: deps
 	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address
-	ATTAIN_BIN_DIR=$(CURDIR)/.build-asan/debug SWIFT_BACKTRACE=enable=no $(SWIFT) test --disable-xctest \
+	ATTAIN_BIN_DIR=$(CURDIR)/.build-asan/debug SWIFT_BACKTRACE=enable=no \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan-suppressions.txt:print_suppressions=0 $(SWIFT) test --disable-xctest \
 	  --scratch-path .build-asan -Xswiftc -sanitize=address $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
 	$(SWIFT) build --scratch-path .build-ubsan -Xswiftc -sanitize=undefined
 	ATTAIN_BIN_DIR=$(CURDIR)/.build-ubsan/debug UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(SWIFT) test \
