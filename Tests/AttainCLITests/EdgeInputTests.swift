@@ -31,6 +31,20 @@ private func expectFiniteNumbers(
   }
 }
 
+/// lo-95 ≤ lo-80 ≤ point ≤ hi-80 ≤ hi-95 in every row of a forecast with the default levels.
+private func expectNestedIntervals(_ text: String, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  let rows = csvRows(text)
+  guard let header = rows.first, header.count == 7 else {
+    Issue.record("\(context): expected 7 columns", sourceLocation: sourceLocation)
+    return
+  }
+  for row in rows.dropFirst() where row.count == 7 {
+    let v = row[2...].map { Double($0) ?? .nan }  // point, lo-95, lo-80, hi-80, hi-95
+    let ordered = v[1] <= v[2] && v[2] <= v[0] && v[0] <= v[3] && v[3] <= v[4]
+    #expect(ordered, "\(context): intervals not nested in \(row)", sourceLocation: sourceLocation)
+  }
+}
+
 @Suite struct EdgeInputTests {
   static let models = ["auto", "ets", "theta", "naive", "snaive"]
 
@@ -60,6 +74,13 @@ private func expectFiniteNumbers(
         let text = try String(contentsOf: out, encoding: .utf8)
         expectFiniteNumbers(text, from: 2, context)
         #expect(csvRows(text).count == 1 + 3 * series, "\(context)")
+        if model == "auto" {
+          // Interval calibration of `auto` scales the 80 % and 95 % bounds separately and can
+          // cross them (e.g. bom.csv: lo-95 10.790 > lo-80 10.788); tracked, not yet fixed.
+          withKnownIssue(isIntermittent: true) { expectNestedIntervals(text, context) }
+        } else {
+          expectNestedIntervals(text, context)
+        }
       }
     }
   }
