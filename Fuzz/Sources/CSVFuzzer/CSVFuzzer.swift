@@ -17,7 +17,9 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     frequency: frequencies[Int(selector & 7)], fill: selector & 8 == 0 ? .none : .zero)
   check(bytes) { () throws(DataError) in
     let result = try SeriesCSV.read(bytes: bytes, file: "fuzz.csv", options: options)
-    // Round trip: what the reader accepts, the writer writes and the reader reads back unchanged.
+    // Round trip: what the reader accepts, the writer writes and the reader reads back unchanged
+    // (small panels only: `--fill zero` can turn 60 bytes into a million rows, which only slows the search).
+    guard result.panel.values.count <= 10_000 else { return }
     let written = SeriesCSV.write(result.panel)
     do {
       let again = try SeriesCSV.read(
