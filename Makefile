@@ -33,8 +33,38 @@ bench-check: deps
 bench-update: deps
 	cd Benchmarks && ATTAIN_BENCH_GATE=1 $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update
 
+## libFuzzer on the CSV readers (Fuzz/ is a separate package). FUZZ_SECONDS=600 by default; the seed
+## corpus is every file of Tests/Fixtures/{bad,edge} behind two option-selector bytes (see Fuzz/README.md).
+## Findings are written to Fuzz/findings/ (crash-*, oom-*, timeout-*).
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 1
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	rm -rf Fuzz/.seeds && mkdir -p Fuzz/.seeds Fuzz/.corpus Fuzz/findings
+	for f in Tests/Fixtures/bad/*.csv Tests/Fixtures/edge/*.csv; do \
+	  b=$$(basename $$f); { printf '\000'; cat $$f; } > Fuzz/.seeds/$$b; { printf '\010'; cat $$f; } > Fuzz/.seeds/fill-$$b; \
+	done
+	cd Fuzz && SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 .build/debug/CSVFuzzer \
+	  -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) -max_len=4096 -rss_limit_mb=2048 \
+	  -print_final_stats=1 -artifact_prefix=findings/ .corpus .seeds
+
+## The test suite under AddressSanitizer (LeakSanitizer included), then ThreadSanitizer, in separate
+## scratch paths so the normal .build stays intact; the CLI tests run the sanitized `attain` too.
+## (`-sanitize=undefined` is rejected by swiftc on Linux; Swift itself traps on integer overflow and
+## out-of-bounds access in every build, and the package has no C sources for UBSan to check.)
+## SANITIZE_FILTER= narrows the suites (default: all).
+SANITIZE_FILTER ?=
+test-sanitize: deps
+	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address
+	ATTAIN_BIN_DIR=$(CURDIR)/.build-asan/debug SWIFT_BACKTRACE=enable=no \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan-suppressions.txt:print_suppressions=0 $(SWIFT) test --disable-xctest \
+	  --scratch-path .build-asan -Xswiftc -sanitize=address $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
+	$(SWIFT) build --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	ATTAIN_BIN_DIR=$(CURDIR)/.build-tsan/debug SWIFT_BACKTRACE=enable=no TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test \
+	  --disable-xctest --scratch-path .build-tsan -Xswiftc -sanitize=thread $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build .build-asan .build-tsan
 
 ## Regenerate the README's CLI reference from `attain --help` (checked by the test suite).
 readme: build

@@ -10,6 +10,8 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "Attain", targets: ["Attain"]),
+    // The data layer alone, for the fuzz targets in Fuzz/ (a separate package).
+    .library(name: "AttainData", targets: ["AttainData"]),
     .executable(name: "attain", targets: ["attain"]),
   ],
   dependencies: [

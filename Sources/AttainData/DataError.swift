@@ -52,6 +52,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case unorderedPeriod(id: String, period: String, previous: String)
     /// Periods are missing between two consecutive rows of a series (and gaps are not filled).
     case gap(id: String, expected: String, found: String)
+    /// Filling the gaps would add more than `limit` periods (a likely typo in `ds`).
+    case tooManyMissing(id: String, limit: Int)
     /// The rows of one series are interrupted by rows of another series.
     case splitSeries(id: String)
     /// A `ds` value uses a different format from the first data row.
@@ -89,34 +91,36 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
       case .emptyFile: "empty file"
       case .noDataRows: "header only, no data rows"
       case .missingColumn(let name, let header):
-        "missing column '\(name)' (header has: \(header.joined(separator: ", ")))"
+        "missing column '\(shown(name))' (header has: \(shown(header.joined(separator: ", "), limit: 300)))"
       case .duplicateColumn(let name): "duplicate column '\(name)' in header"
-      case .nonNumeric(let value, let column): "non-numeric value '\(value)' in column '\(column)'"
-      case .nonFinite(let value, let column): "non-finite value '\(value)' in column '\(column)'"
+      case .nonNumeric(let value, let column): "non-numeric value '\(shown(value))' in column '\(column)'"
+      case .nonFinite(let value, let column): "non-finite value '\(shown(value))' in column '\(column)'"
       case .emptyValue(let column): "empty value in column '\(column)'"
       case .emptyID(let column): "empty id in column '\(column)'"
-      case .duplicatePeriod(let id, let period): "duplicate period \(period) in series '\(id)'"
+      case .duplicatePeriod(let id, let period): "duplicate period \(period) in series '\(shown(id))'"
       case .unorderedPeriod(let id, let period, let previous):
-        "period \(period) comes before the previous row's \(previous) in series '\(id)' (rows must be in time order)"
+        "period \(period) comes before the previous row's \(previous) in series '\(shown(id))' (rows must be in time order)"
       case .gap(let id, let expected, let found):
-        "gap in series '\(id)': expected period \(expected), found \(found) (use --fill zero to fill gaps with zeros)"
-      case .splitSeries(let id): "rows of series '\(id)' are not contiguous (series already seen earlier)"
-      case .mixedDateFormats(let value, let first): "mixed date formats: '\(value)' but the first row has \(first)"
-      case .invalidDate(let value): "invalid date '\(value)' (expected YYYY-MM-DD or a positive integer period index)"
-      case .impossibleDate(let value): "impossible date '\(value)'"
-      case .invalidPeriodIndex(let value): "period index '\(value)' is not a positive integer"
-      case .dateFormatMismatch(let value, let format): "date '\(value)' does not match format \(format)"
+        "gap in series '\(shown(id))': expected period \(expected), found \(found) (use --fill zero to fill gaps with zeros)"
+      case .tooManyMissing(let id, let limit):
+        "gap in series '\(shown(id))' would fill more than \(limit) missing periods in total (check ds)"
+      case .splitSeries(let id): "rows of series '\(shown(id))' are not contiguous (series already seen earlier)"
+      case .mixedDateFormats(let value, let first): "mixed date formats: '\(shown(value))' but the first row has \(first)"
+      case .invalidDate(let value): "invalid date '\(shown(value))' (expected YYYY-MM-DD or a positive integer period index)"
+      case .impossibleDate(let value): "impossible date '\(shown(value))'"
+      case .invalidPeriodIndex(let value): "period index '\(shown(value))' is not a positive integer"
+      case .dateFormatMismatch(let value, let format): "date '\(shown(value))' does not match format \(format)"
       case .frequencyMismatch(let value, let frequency):
         frequency == .index
-          ? "date '\(value)' with frequency index (integer ds expected)"
-          : "integer period index '\(value)' cannot be aggregated at frequency \(frequency.rawValue)"
+          ? "date '\(shown(value))' with frequency index (integer ds expected)"
+          : "integer period index '\(shown(value))' cannot be aggregated at frequency \(frequency.rawValue)"
       case .cannotInferFrequency(let why): "cannot infer the frequency: \(why) (give --frequency)"
       case .raggedRow(let expected, let found): "row has \(found) fields but the header has \(expected)"
       case .unterminatedQuote: "unterminated quoted field"
       case .unexpectedAfterQuote: "unexpected character after closing quote"
       case .invalidUTF8: "invalid utf-8 byte sequence"
       case .binaryData: "binary data (nul byte), not a text csv file"
-      case .unknownID(let id): "unknown unique_id '\(id)'"
+      case .unknownID(let id): "unknown unique_id '\(shown(id))'"
       }
     }
   }
@@ -125,4 +129,13 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     line > 0 ? "\(file):\(line):\(column): \(reason.message)" : "\(file): \(reason.message)"
   }
+}
+
+/// `text` cut to its first `limit` characters plus `…(N characters)` when longer, so a message
+/// quoting a huge field (a 10 MB value) stays a readable line.
+func shown(_ text: String, limit: Int = 60) -> String {
+  guard text.utf8.count > limit else { return text }
+  let count = text.count
+  guard count > limit else { return text }
+  return "\(text.prefix(limit))…(\(count) characters)"
 }

@@ -77,6 +77,9 @@ public enum FileBytes {
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     if fd < 0 { throw fail(lastErrorText()) }
     let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    // Ctrl-C (or SIGTERM/SIGHUP) while the temporary file exists removes it before dying.
+    let guardToken = InterruptCleanup.arm(template)
+    defer { InterruptCleanup.disarm(guardToken) }
     var written = 0
     var failure: String? = nil
     bytes.withUnsafeBytes { buffer in
@@ -129,4 +132,41 @@ extension FileBytes {
 @inline(__always)
 private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   read(fd, buffer, count)
+}
+
+/// Removes the temporary file of `writeAtomically` when SIGINT, SIGTERM or SIGHUP arrives while it
+/// exists, then dies of the same signal (default action), so an interrupted command leaves
+/// neither a partial output nor a stray `.NAME.XXXXXX` file. The path lives in a fixed C buffer
+/// written before the handler is installed; the handler only calls async-signal-safe functions
+/// (`unlink`, `signal`, `raise`).
+private enum InterruptCleanup {
+  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// 4 KiB for the NUL-terminated temporary path (longer paths are simply not guarded).
+  nonisolated(unsafe) static let path: UnsafeMutablePointer<CChar> = {
+    let p = UnsafeMutablePointer<CChar>.allocate(capacity: 4096)
+    p[0] = 0
+    return p
+  }()
+
+  /// Records `template` (NUL-terminated) and installs the handler; returns whether it did.
+  static func arm(_ template: [CChar]) -> Bool {
+    guard template.count <= 4096 else { return false }
+    let buffer = path
+    for (k, c) in template.enumerated() { buffer[k] = c }
+    for s in signals {
+      signal(s) { received in
+        if InterruptCleanup.path[0] != 0 { unlink(InterruptCleanup.path) }
+        signal(received, SIG_DFL)
+        raise(received)
+      }
+    }
+    return true
+  }
+
+  /// Restores the default actions and forgets the path.
+  static func disarm(_ armed: Bool) {
+    guard armed else { return }
+    for s in signals { signal(s, SIG_DFL) }
+    path[0] = 0
+  }
 }

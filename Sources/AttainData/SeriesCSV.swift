@@ -116,6 +116,9 @@ public enum SeriesCSV {
   }
 }
 
+/// The most missing periods `--fill zero` adds in one file (80 MB of zeros per value column).
+let maximumFilledPeriods = 10_000_000
+
 /// The format of `ds` fixed by the first data row.
 private enum StampKind {
   case unknown, date, index
@@ -346,6 +349,10 @@ private struct LongFormatReader {
           throw at(.gap(id: ids[s], expected: stamp(keys[r - 1] + 1).description, found: stamp(keys[r]).description))
         }
         missing += step - 1
+        // A bound on the filled size: one typo (`ds` 20200101 among 1, 2, 3) must not allocate terabytes.
+        if missing > maximumFilledPeriods {
+          throw at(.tooManyMissing(id: ids[s], limit: maximumFilledPeriods))
+        }
         hadGap = true
       }
       if hadGap { seriesWithGaps += 1 }

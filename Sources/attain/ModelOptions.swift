@@ -25,7 +25,14 @@ struct ModelOptions: ParsableArguments {
       throw ValidationError("unknown --model '\(model)'; expected one of \(ModelCatalog.names.joined(separator: ", "))")
     }
     if let horizon, horizon < 1 { throw ValidationError("--horizon must be a positive number of periods, got \(horizon)") }
+    // Upper bounds keep size arithmetic (series × horizon, season × periods) far from overflow.
+    if let horizon, horizon > Self.maximumPeriods {
+      throw ValidationError("--horizon must be at most \(Self.maximumPeriods) periods, got \(horizon)")
+    }
     if let seasonLength, seasonLength < 1 { throw ValidationError("--season-length must be at least 1, got \(seasonLength)") }
+    if let seasonLength, seasonLength > Self.maximumPeriods {
+      throw ValidationError("--season-length must be at most \(Self.maximumPeriods), got \(seasonLength)")
+    }
     for level in levels where !(level > 0 && level < 100) {
       throw ValidationError("--level must be between 0 and 100 (exclusive), got \(level)")
     }
@@ -34,6 +41,9 @@ struct ModelOptions: ParsableArguments {
 
   /// Whether `--model regression` (dynamic regression, supported by `forecast` only) was asked for.
   var isRegression: Bool { model.lowercased() == "regression" }
+
+  /// The largest `--horizon` and `--season-length` accepted (ten years of daily periods and then some).
+  static let maximumPeriods = 10_000
 
   /// Sorted, de-duplicated levels.
   var sortedLevels: [Double] { Array(Set(levels)).sorted() }

@@ -6,6 +6,8 @@ struct RunResult {
   var status: Int32
   /// Whether the process was stopped after the timeout (status is then -1).
   var timedOut = false
+  /// Whether the process was killed by a signal (a crash); `status` is then the signal number.
+  var signaled = false
   var stdout: String
   var stderr: String
 }
@@ -85,6 +87,7 @@ enum CLI {
     try inp.close()
     return RunResult(
       status: timedOut ? -1 : process.terminationStatus, timedOut: timedOut,
+      signaled: !timedOut && process.terminationReason == .uncaughtSignal,
       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }

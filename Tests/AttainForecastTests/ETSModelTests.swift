@@ -44,7 +44,7 @@ import Testing
     #expect(m.finalState == [12])
     #expect(m.pointForecast(horizon: 3) == [12, 12, 12])
     // −2 log L = n log Σε² = 3 log 8.
-    #expect(etsClose(m.logLikelihood, -0.5 * 3 * log(8.0), rel: 1e-14))
+    #expect(etsClose(m.logLikelihood, -0.5 * 3 * Foundation.log(8.0), rel: 1e-14))
   }
 
   /// Holt, α = 0.5, β = 0.25, ℓ0 = 10, b0 = 1, y = 12, 13:
@@ -71,8 +71,8 @@ import Testing
     let m = try Self.model("MNN", y: [12, 11, 13], alpha: 0.5, state: [10])
     let e: [Double] = [2.0 / 10, 0, 2.0 / 11]
     let sse: Double = e[0] * e[0] + e[1] * e[1] + e[2] * e[2]
-    let logs: Double = log(10.0) + 2 * log(11.0)
-    let expected: Double = -0.5 * (3 * log(sse) + 2 * logs)
+    let logs: Double = Foundation.log(10.0) + 2 * Foundation.log(11.0)
+    let expected: Double = -0.5 * (3 * Foundation.log(sse) + 2 * logs)
     #expect(etsClose(m.logLikelihood, expected, rel: 1e-14))
     #expect(etsAllClose(m.innovations, e, rel: 1e-14, floor: 1e-300))
   }

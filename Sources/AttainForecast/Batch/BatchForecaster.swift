@@ -61,7 +61,7 @@ public struct BatchForecaster: Sendable {
     var reasons: [String] = []
     for (k, candidate) in ([method] + fallbacks).enumerated() {
       do {
-        let model = try candidate.fit(y, seasonLength: seasonLength)
+        let model = try ScaledForecaster.fit(candidate, y, seasonLength: seasonLength)
         // A cheap check on the point forecasts; non-finite interval bounds are replaced later.
         let check = model.pointForecast(horizon: max(seasonLength, 1))
         guard check.allSatisfy(\.isFinite) else {

@@ -45,8 +45,7 @@ public struct Backtest: Sendable {
     try origins(count: series.count).map { origin in
       let training = Array(series[0..<origin])
       let actual = Array(series[origin..<(origin + horizon)])
-      let forecast = try method.fit(training, seasonLength: seasonLength).forecast(
-        horizon: horizon, levels: levels)
+      let forecast = try ScaledForecaster.fit(method, training, seasonLength: seasonLength).forecast(horizon: horizon, levels: levels)
       return BacktestWindow(
         origin: origin, actual: actual, forecast: forecast,
         accuracy: AccuracySummary(

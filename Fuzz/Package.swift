@@ -1,0 +1,18 @@
+// swift-tools-version: 6.1
+// libFuzzer targets for Attain's input readers. Kept out of the root package so `swift build` and CI
+// stay fast; built and run by `make fuzz` (see README.md here):
+//   swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+import PackageDescription
+
+let package = Package(
+  name: "AttainFuzz",
+  platforms: [.macOS(.v13)],
+  dependencies: [.package(name: "Attain", path: "../")],
+  targets: [
+    // CSV readers: SeriesCSV (fused fast path and RFC 4180 path), CSVTable, TransactionAggregation.
+    .executableTarget(
+      name: "CSVFuzzer", dependencies: [.product(name: "AttainData", package: "Attain")]),
+    // Hook: a ScenarioFuzzer target for the scenario JSON parser goes here once AttainSimulation
+    // has it (same shape: one @_cdecl("LLVMFuzzerTestOneInput") calling the parser on the bytes).
+  ]
+)

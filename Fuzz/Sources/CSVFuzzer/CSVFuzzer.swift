@@ -1,0 +1,86 @@
+import AttainData
+
+/// libFuzzer entry point: feeds the bytes to every CSV reader of `AttainData`.
+///
+/// Every reader must either return a value or throw a `DataError` that names the file and has a
+/// location ≥ 0 (line breaks inside a quoted value are escaped by the CLI); anything else — a trap, an
+/// out-of-bounds access, a leak or an overflow caught by the sanitizers — is a finding.
+/// The first byte selects the read options, so one corpus exercises header remapping, inferred
+/// and explicit frequencies, gap filling and the aggregation date patterns.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  guard let data, size > 0 else { return 0 }
+  let selector = data[0]
+  let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+  let frequencies: [Frequency?] = [nil, .monthly, .index, .daily, .weekly, .quarterly, .yearly, nil]
+  let options = SeriesReadOptions(
+    frequency: frequencies[Int(selector & 7)], fill: selector & 8 == 0 ? .none : .zero)
+  check(bytes) { () throws(DataError) in
+    let result = try SeriesCSV.read(bytes: bytes, file: "fuzz.csv", options: options)
+    // Round trip: what the reader accepts, the writer writes and the reader reads back unchanged
+    // (small panels only: `--fill zero` can turn 60 bytes into a million rows, which only slows the search).
+    guard result.panel.values.count <= 10_000 else { return }
+    let written = SeriesCSV.write(result.panel)
+    do {
+      let again = try SeriesCSV.read(
+        bytes: written, file: "fuzz.csv", options: SeriesReadOptions(frequency: result.panel.frequency))
+      if again.panel.ids != result.panel.ids || again.panel.values.count != result.panel.values.count {
+        preconditionFailure("round trip changed the panel")
+      }
+    } catch {
+      preconditionFailure("written panel does not read back: \(error)")
+    }
+  }
+  check(bytes) { () throws(DataError) in
+    let table = try CSVTable.read(bytes: bytes, file: "fuzz.csv")
+    if let first = table.header.first, !table.rows.isEmpty {
+      let column = try table.column(first)
+      _ = try? table.identifier(row: 0, column: column)
+      _ = try? table.number(row: table.rows.count - 1, column: column)
+    }
+  }
+  let patterns = ["YYYY-MM-DD", "M/D/YYYY", "DD.MM.YYYY"]
+  let aggregation = AggregationOptions(
+    groupBy: selector & 16 == 0 ? ["g"] : [], dateColumn: "d",
+    dateFormat: DateFormat(patterns[Int(selector >> 5) % patterns.count]) ?? .iso, valueColumn: "v",
+    frequency: [Frequency.monthly, .daily, .weekly, .quarterly, .yearly][Int(selector >> 5) % 5])
+  check(bytes) { () throws(DataError) in
+    _ = try TransactionAggregation.aggregate(bytes: bytes, file: "fuzz.csv", options: aggregation)
+  }
+  return 0
+}
+
+/// Runs `body`; a thrown error must name the file and be located, else the fuzzer traps.
+private func check(_ bytes: [UInt8], _ body: () throws(DataError) -> Void) {
+  do {
+    try body()
+  } catch {
+    let text = error.description
+    if error.line < 0 || error.column < 0 || !text.hasPrefix("fuzz.csv") {
+      preconditionFailure("malformed error: \(text)")
+    }
+  }
+}
+
+/// libFuzzer's driver (from the `-sanitize=fuzzer` runtime).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+  _ argc: UnsafeMutablePointer<Int32>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// The program entry: SwiftPM links an executable target's `main` to `<Target>_main`, so the
+/// target hands control to libFuzzer's driver itself (built with `-parse-as-library`).
+@_cdecl("CSVFuzzer_main")
+public func csvFuzzerMain(
+  _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+  var count = argc
+  var arguments = argv
+  return withUnsafeMutablePointer(to: &arguments) { pointer in
+    pointer.withMemoryRebound(to: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?.self, capacity: 1) {
+      runFuzzerDriver(&count, $0, fuzzCSV)
+    }
+  }
+}

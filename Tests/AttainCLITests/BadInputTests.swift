@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+
+/// A CLI command that reads a series CSV, as the argument list that runs it on one input file.
+///
+/// `ReliabilityCommands.series` is THE list every bad and edge input is run through: when a new
+/// command that reads a series CSV lands (`simulate`, `recommend`, `track`, …), add one entry here
+/// and the whole corpus runs through it.
+struct SeriesCommand: Sendable, CustomStringConvertible {
+  /// A label for messages (`backtest --test`).
+  var description: String
+  /// Whether the command takes the model options (`--horizon`, `--model`, `--level`, …).
+  var takesModelOptions = true
+  /// Whether the file under test is a second input after a valid `history` (then options that
+  /// remap columns would make the history fail first, so such manifest rows skip this command).
+  var isSecondInput = false
+  /// The arguments that run the command with `file` as its series input; `history` is a valid
+  /// series file for commands that read a second one.
+  var arguments: @Sendable (_ file: String, _ history: String) -> [String]
+}
+
+enum ReliabilityCommands {
+  /// Every command that reads a series CSV, each run on every file of the corpora.
+  static let series: [SeriesCommand] = [
+    SeriesCommand(description: "forecast") { file, _ in ["forecast", file] },
+    SeriesCommand(description: "backtest") { file, _ in ["backtest", file] },
+    SeriesCommand(description: "backtest --test", isSecondInput: true) { file, history in
+      ["backtest", history, "--test", file]
+    },
+    // When merged: SeriesCommand(description: "simulate") { file, _ in ["simulate", file] },
+    //              SeriesCommand(description: "recommend") { file, _ in ["recommend", file, "--probability", "0.5"] },
+  ]
+
+  /// `aggregate` on the transaction-shaped files (`agg-*.csv`: columns date,group,value).
+  static func aggregate(_ file: String) -> [String] {
+    ["aggregate", file, "--date-column", "date", "--group-by", "group", "--value-column", "value"]
+  }
+
+  /// Folder of the bad corpus.
+  static let badFolder = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/bad")
+  /// Folder of the edge corpus.
+  static let edgeFolder = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/edge")
+
+  /// A valid index series (history for `backtest --test`; the input of option-error checks).
+  static let history: String = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/edge/constant.csv").path
+}
+
+/// One row of `Tests/Fixtures/bad/MANIFEST.tsv`.
+struct BadInputCase: Sendable, CustomStringConvertible {
+  var file: String
+  /// `series` (every `ReliabilityCommands.series` command) or `aggregate`.
+  var commands: String
+  var extraArguments: [String]
+  /// The stderr line after `error: <path>:` (e.g. `3:2: duplicate period 2 in series 'a'`).
+  var expected: String
+  /// Whether the extra arguments rename the id, date or value column.
+  var remapsColumns: Bool { extraArguments.contains { $0.hasSuffix("-column") } }
+  var description: String { extraArguments.isEmpty ? file : "\(file) \(extraArguments.joined(separator: " "))" }
+
+  static func manifest() throws -> [BadInputCase] {
+    let text = try String(
+      contentsOf: ReliabilityCommands.badFolder.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+      let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      return BadInputCase(
+        file: parts[0], commands: parts[1],
+        extraArguments: parts[2].split(separator: " ").map(String.init), expected: parts[3])
+    }
+  }
+}
+
+/// Checks the failure contract of one run: status 1…123 (no signal, no timeout), exactly one
+/// stderr line `error: …` (equal to `expected` when given), lowercase after the location, no
+/// stack trace, nothing on stdout, and nothing left in `outputFolder`.
+func expectCleanFailure(
+  _ result: RunResult, expected: String?, outputFolder: URL, _ context: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  #expect(!result.timedOut && !result.signaled, "\(context): crashed or hung", sourceLocation: sourceLocation)
+  #expect((1...123).contains(result.status), "\(context): status \(result.status)", sourceLocation: sourceLocation)
+  #expect(result.stderr.hasPrefix("error: "), "\(context): \(result.stderr.prefix(300))", sourceLocation: sourceLocation)
+  #expect(
+    result.stderr.filter { $0 == "\n" }.count == 1 && result.stderr.hasSuffix("\n"),
+    "\(context): not one line: \(result.stderr.prefix(300))", sourceLocation: sourceLocation)
+  for trace in ["Fatal error", "Stack dump", "Current stack trace", "Program crashed", "Backtracing"] {
+    #expect(!result.stderr.contains(trace), "\(context): \(trace)", sourceLocation: sourceLocation)
+  }
+  // The message after the location starts lowercase: `error: f.csv:3:2: duplicate …`.
+  let message = result.stderr.split(separator: ": ").dropFirst().first { $0.first?.isLetter ?? false }
+  #expect(!(message?.first?.isUppercase ?? false), "\(context): \(result.stderr)", sourceLocation: sourceLocation)
+  if let expected {
+    #expect(result.stderr == "error: \(expected)\n", "\(context)", sourceLocation: sourceLocation)
+  }
+  #expect(result.stdout.isEmpty, "\(context): stdout \(result.stdout.prefix(200))", sourceLocation: sourceLocation)
+  let left = (try? FileManager.default.contentsOfDirectory(atPath: outputFolder.path)) ?? []
+  #expect(left.isEmpty, "\(context): left behind \(left)", sourceLocation: sourceLocation)
+}
+
+@Suite struct BadInputTests {
+  @Test func theCorpusIsLargeAndEveryFileIsInTheManifest() throws {
+    let cases = try BadInputCase.manifest()
+    let files = try FileManager.default.contentsOfDirectory(atPath: ReliabilityCommands.badFolder.path)
+      .filter { $0.hasSuffix(".csv") }
+    #expect(files.count >= 40)
+    #expect(Set(files) == Set(cases.map(\.file)))
+  }
+
+  /// Every bad file through every command that reads it, at the manifest's exact line:column.
+  @Test func everyCommandRejectsEveryBadFileWithOneLocatedLine() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    for item in try BadInputCase.manifest() {
+      let path = ReliabilityCommands.badFolder.appendingPathComponent(item.file).path
+      let runs: [(String, [String])] =
+        item.commands == "aggregate"
+        ? [("aggregate", ReliabilityCommands.aggregate(path))]
+        : ReliabilityCommands.series.filter { !($0.isSecondInput && item.remapsColumns) }.map {
+          ($0.description, $0.arguments(path, ReliabilityCommands.history))
+        }
+      for (name, arguments) in runs {
+        let result = try CLI.attain(arguments + item.extraArguments + ["--output", out.appendingPathComponent("out.csv").path])
+        expectCleanFailure(
+          result, expected: "\(path):\(item.expected)", outputFolder: out, "\(name) \(item)")
+      }
+    }
+  }
+
+  /// Standard input is named `<stdin>` in the message.
+  @Test func badStandardInputIsNamedStdin() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try CLI.attain(
+      ["forecast", "-", "--output", dir.appendingPathComponent("out.csv").path],
+      input: "unique_id,ds,y\na,1,1\na,2,nan\n")
+    expectCleanFailure(
+      result, expected: "<stdin>:3:3: non-finite value 'nan' in column 'y'", outputFolder: dir, "stdin")
+  }
+
+  /// A 10 MB field (generated here, not committed): a located, short message, for every command.
+  @Test func tenMegabyteFieldsGiveAShortLocatedError() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let big = String(repeating: "x", count: 10_000_000)
+    let files: [(String, String, String)] = [
+      ("value.csv", "unique_id,ds,y\na,1,\(big)\n",
+       "2:3: non-numeric value '\(String(repeating: "x", count: 60))…(10000000 characters)' in column 'y'"),
+      ("quote.csv", "unique_id,ds,y\na,1,\"\(big)\n", "2:3: unterminated quoted field"),
+      ("date.csv", "unique_id,ds,y\na,1\(big),1\n",
+       "2:2: invalid date '1\(String(repeating: "x", count: 59))…(10000001 characters)' (expected YYYY-MM-DD or a positive integer period index)"),
+    ]
+    for (name, text, expected) in files {
+      let url = dir.appendingPathComponent(name)
+      try Data(text.utf8).write(to: url)
+      for command in ReliabilityCommands.series.prefix(2) {
+        let result = try CLI.attain(
+          command.arguments(url.path, ReliabilityCommands.history) + ["--output", out.appendingPathComponent("o.csv").path])
+        expectCleanFailure(result, expected: "\(url.path):\(expected)", outputFolder: out, "\(command) \(name)")
+        #expect(result.stderr.utf8.count < 400)
+      }
+    }
+  }
+
+  /// Bad option values: one `error: ` line, status 64, no output, for every command taking them.
+  @Test(arguments: [
+    (["--horizon", "0"], "--horizon must be a positive number of periods, got 0"),
+    (["--horizon=-3"], "--horizon must be a positive number of periods, got -3"),
+    (["--horizon", "1000000000000"], "--horizon must be at most 10000 periods, got 1000000000000"),
+    (["--horizon", "abc"], "the value 'abc' is invalid for '--horizon <horizon>'"),
+    (["--model", "bogus"], "unknown --model 'bogus'"),
+    (["--model", "window:0"], "unknown --model 'window:0'"),
+    (["--level", "0"], "--level must be between 0 and 100 (exclusive), got 0.0"),
+    (["--level", "100"], "--level must be between 0 and 100 (exclusive), got 100.0"),
+    (["--level", "150"], "--level must be between 0 and 100 (exclusive), got 150.0"),
+    (["--level", "nan"], "--level must be between 0 and 100 (exclusive), got nan"),
+    (["--season-length", "0"], "--season-length must be at least 1, got 0"),
+    (["--season-length", "9223372036854775807"], "--season-length must be at most 10000, got 9223372036854775807"),
+    (["--threads", "0"], "--threads must be at least 1, got 0"),
+    (["--fill", "maybe"], "the value 'maybe' is invalid for '--fill <fill>'"),
+    (["--frequency", "fortnightly"], "the value 'fortnightly' is invalid for '--frequency <frequency>'"),
+    // TODO(simulate/recommend): (["--probability", "0"]), (["--probability", "1.5"]), (["--paths", "0"]).
+  ])
+  func badOptionValuesAreOneLine(options: [String], expected: String) throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for command in ReliabilityCommands.series where command.takesModelOptions {
+      let result = try CLI.attain(
+        command.arguments(ReliabilityCommands.history, ReliabilityCommands.history) + options
+          + ["--output", dir.appendingPathComponent("out.csv").path])
+      expectCleanFailure(result, expected: nil, outputFolder: dir, "\(command) \(options)")
+      #expect(result.status == 64, "\(command) \(options)")
+      #expect(result.stderr.hasPrefix("error: \(expected)"), "\(command) \(options): \(result.stderr)")
+    }
+  }
+
+  @Test func backtestOptionValues() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for (options, expected) in [
+      (["--windows", "0"], "error: --windows must be at least 1, got 0\n"),
+      (["--step", "0"], "error: --step must be at least 1, got 0\n"),
+    ] {
+      let result = try CLI.attain(
+        ["backtest", ReliabilityCommands.history] + options + ["--output", dir.appendingPathComponent("o.csv").path])
+      expectCleanFailure(result, expected: nil, outputFolder: dir, "backtest \(options)")
+      #expect(result.stderr == expected)
+    }
+  }
+}
