@@ -175,6 +175,24 @@ import Testing
       ("SES", SeasonallyAdjusted(SimpleExponentialSmoothingWithDrift(driftFactor: 0), name: "SES")),
       ("Auto", AutoForecast()),
       ("DampedTrend", DampedTrend()),
+      ("AutoETS", AutoETS()),
+      (
+        "Mean(T,DOTM,D,ETS)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DampedTrend(), AutoETS()], combination: .mean,
+          intervalPaths: 400)
+      ),
+      (
+        "Mean(T,DOTM,ETS)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), AutoETS()], combination: .mean, intervalPaths: 400)
+      ),
+      (
+        "Median(T,DOTM,D,ETS)",
+        Ensemble(
+          [Theta(), DynamicOptimizedTheta(), DampedTrend(), AutoETS()], combination: .median,
+          intervalPaths: 400)
+      ),
       (
         "Mean(T,DOTM,D,RWD)",
         Ensemble(
