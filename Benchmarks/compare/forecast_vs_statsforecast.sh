@@ -20,8 +20,13 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q statsforecast pandas
 fi
-swift build -c release --product attain >/dev/null
-ATTAIN=.build/release/attain
+# ATTAIN_BIN=path/to/attain uses an existing release binary instead of building one.
+if [ -n "${ATTAIN_BIN:-}" ]; then
+  ATTAIN="$ATTAIN_BIN"
+else
+  swift build -c release --product attain >/dev/null
+  ATTAIN=.build/release/attain
+fi
 
 # The first N monthly series of the training and test files (untimed).
 awk -F, -v n="$N" 'NR > 1 && $2 == "monthly" && k < n { print $1; k++ }' datasets/m3/m3-meta.csv > "$OUT/ids"

@@ -53,12 +53,12 @@ struct BenchForecastMemory: ParsableCommand {
     var values = [Double](repeating: 0, count: series * length)
     var ids = [String]()
     ids.reserveCapacity(series)
+    let seasonal = (0..<12).map { 1 + 0.2 * sin(2 * Double.pi * Double($0) / 12) }
     for u in 0..<series {
       var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(u))
       let level = 100 + Double(u % 900)
       for t in 0..<length {
-        let seasonal = 1 + 0.2 * sin(2 * Double.pi * Double(t) / 12)
-        values[u * length + t] = level * seasonal + 0.1 * level * rng.nextNormal()
+        values[u * length + t] = level * seasonal[t % 12] + 0.1 * level * rng.nextNormal()
       }
       ids.append("S\(u)")
     }
