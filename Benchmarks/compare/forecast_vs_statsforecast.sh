@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole `attain forecast --model ets` process against statsforecast's AutoETS, on the first N
+# M3 monthly series (h = 18, levels 80/95), both sides on THREADS cores.
+# Usage: Benchmarks/compare/forecast_vs_statsforecast.sh [N=400] [THREADS=2]
+#
+# Attain: wall time of the release `attain forecast` process (start, read CSV, fit, intervals,
+# write CSV), best of 3. statsforecast: wall time of
+#   StatsForecast(models=[AutoETS(season_length=12)], freq=1, n_jobs=THREADS).forecast(df, h=18,
+#   level=[80, 95])
+# in one Python process after a warm-up call on the same data (numba compilation excluded), then
+# the ratio, and the sMAPE/coverage of both on the M3 hold-out of those series.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N="${1:-400}"
+THREADS="${2:-2}"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+VENV=Benchmarks/compare/.venv
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q statsforecast pandas
+fi
+# ATTAIN_BIN=path/to/attain uses an existing release binary instead of building one.
+if [ -n "${ATTAIN_BIN:-}" ]; then
+  ATTAIN="$ATTAIN_BIN"
+else
+  swift build -c release --product attain >/dev/null
+  ATTAIN=.build/release/attain
+fi
+
+# The first N monthly series of the training and test files (untimed).
+awk -F, -v n="$N" 'NR > 1 && $2 == "monthly" && k < n { print $1; k++ }' datasets/m3/m3-meta.csv > "$OUT/ids"
+for part in train test; do
+  awk -F, 'FNR == NR { keep[$1] = 1; next } FNR == 1 || ($1 in keep)' "$OUT/ids" "datasets/m3/m3-$part.csv" \
+    > "$OUT/$part.csv"
+done
+
+best=""
+for _ in 1 2 3; do
+  start=$(date +%s.%N)
+  "$ATTAIN" forecast "$OUT/train.csv" --model ets --horizon 18 --season-length 12 --level 80 --level 95 \
+    --threads "$THREADS" -o "$OUT/attain.csv"
+  end=$(date +%s.%N)
+  t=$(echo "$end - $start" | bc -l)
+  if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+done
+printf 'attain_seconds=%.3f (whole process, best of 3, %s threads)\n' "$best" "$THREADS"
+
+sf=$("$VENV/bin/python" Benchmarks/compare/forecast_vs_statsforecast.py run "$OUT/train.csv" "$OUT/sf.csv" "$THREADS")
+echo "$sf (n_jobs=$THREADS, after warm-up)"
+sfs=${sf#statsforecast_seconds=}
+printf 'ratio=%.1f (statsforecast / attain)\n' "$(echo "$sfs / $best" | bc -l)"
+"$VENV/bin/python" Benchmarks/compare/forecast_vs_statsforecast.py score "$OUT/test.csv" "$OUT/attain.csv" "$OUT/sf.csv"
