@@ -8,6 +8,7 @@ struct AttainCommand: AsyncParsableCommand {
     abstract: "Sales targets that are challenging yet achievable: forecast, simulate, recommend, plan.",
     subcommands: [
       AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, ReportCommand.self, DemoCommand.self, BenchCommand.self,
+      DecomposeCommand.self, TrackCommand.self, EvaluateCommand.self,
     ])
 
   /// Runs the command line, reporting any error as one `error: ` line on stderr (see `ErrorReport`).

@@ -8,6 +8,7 @@ struct BenchCommand: ParsableCommand {
     abstract: "Time fixed tasks through the real engines (in process, best of N).",
     subcommands: [
       BenchMonteCarlo.self, BenchNormals.self, BenchReadCSV.self, BenchLeastSquares.self, BenchBatchLeastSquares.self,
+      BenchTracking.self,
     ])
 }
 
