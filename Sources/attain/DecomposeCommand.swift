@@ -23,8 +23,9 @@ struct DecomposeCommand: ParsableCommand {
         new                    (optional) 1/true for a new unit without history (gets the mean share)
       Siblings split their parent's target by the blended shares (--blend history=0.5,forecast=0.5;
       default: history alone, or half history half forecast when a forecast column exists), held within
-      --growth-floor/--growth-cap versus history, with --buffer over-assignment at every level (children
-      sum to parent × (1 + buffer), exactly in units).
+      --growth-floor/--growth-cap versus history. --buffer over-assigns the top-level split (the top-level
+      units sum to target × (1 + buffer), exactly in units); lower levels sum exactly to their parent, or
+      to parent × (1 + buffer) with --buffer-every-level.
 
       Output CSV: unique_id,parent,period_start,period_end,target. Without --from/--to one row per unit
       (period columns empty); without --units the id is --id or `total`. Every unit's periods sum
@@ -64,7 +65,8 @@ struct DecomposeCommand: ParsableCommand {
   var events: [String] = []
   @Option(help: "Rounding unit (1 = whole currency, 0.01 = cents).") var unit = 1.0
   @Option(help: ArgumentHelp("Organisation units CSV (see above).", valueName: "file")) var units: String?
-  @Option(help: "Over-assignment at every level of the organisation (0.05 = 5 %).") var buffer = 0.0
+  @Option(help: "Over-assignment of the top-level split (0.05 = 5 %).") var buffer = 0.0
+  @Flag(help: "Apply --buffer at every level of the organisation, not only the top.") var bufferEveryLevel = false
   @Option(help: "Blend weights, e.g. history=0.5,forecast=0.5.") var blend: String?
   @Option(help: "Lowest growth versus history (e.g. -0.05).") var growthFloor: Double?
   @Option(help: "Highest growth versus history (e.g. 0.3).") var growthCap: Double?
@@ -122,7 +124,7 @@ struct DecomposeCommand: ParsableCommand {
   }
 
   func withBuffer(_ node: OrganisationNode) -> OrganisationNode {
-    OrganisationNode(node.unit, buffer: buffer, children: node.children.map { withBuffer($0) })
+    OrganisationNode(node.unit, buffer: bufferEveryLevel ? buffer : 0, children: node.children.map { withBuffer($0) })
   }
 
   func parseBlend(hasForecast: Bool) throws -> BlendWeights {

@@ -23,12 +23,13 @@ struct TrackCommand: ParsableCommand {
       Method: each unit's model (--model) is refit on history + actuals to date and only the remaining
       periods are simulated (--paths, --seed); P(attain) = P(actual to date + remaining total ≥ target) with
       its Monte Carlo standard error, landing_p10/p50/p90 = actual to date + quantiles of the remaining
-      total. A final row `TOTAL` sums all units on every path (set --market-correlation to correlate them).
+      total. With several units a final row `TOTAL` sums all units on every path (set --market-correlation to correlate them).
 
       Output columns
         unique_id,target,actual_to_date,target_to_date,completion,elapsed_days,elapsed_plan,pace,
         run_rate_landing,profile_landing,gap,required_per_period,required_vs_plan,yoy,pop,flag,
         p_attain,p_attain_se,landing_mean,landing_p10,landing_p50,landing_p90[,probability,revised_target]
+        (landing columns follow --quantile)
         completion = A/T; elapsed_days = share of calendar days elapsed; elapsed_plan = target to date / T;
         pace = A / target to date; run_rate_landing = A · days / elapsed days; profile_landing = A · T /
         target to date; gap = T − A; required_per_period = gap / remaining periods; required_vs_plan = gap /
@@ -62,6 +63,8 @@ struct TrackCommand: ParsableCommand {
   @Option(help: "Random seed.") var seed: UInt64 = 1
   @Option(help: "Market correlation ρ in [0, 1) between units (for the TOTAL row).") var marketCorrelation: Double?
   @Option(help: "Flag threshold on the pace (0.1 = ±10 %).") var threshold = 0.1
+  @Option(name: .customLong("quantile"), help: ArgumentHelp("Landing quantile level in (0, 1); repeatable (default 0.1, 0.5, 0.9).", valueName: "q"))
+  var quantiles: [Double] = []
   @Flag(help: "Add the revised target at the original probability (targets need a probability column).")
   var revise = false
 
@@ -72,6 +75,16 @@ struct TrackCommand: ParsableCommand {
   func validate() throws {
     if paths < 1 { throw ValidationError("--paths must be at least 1") }
     if !(threshold >= 0) { throw ValidationError("--threshold must be ≥ 0") }
+    for q in quantiles where !(q > 0 && q < 1) { throw ValidationError("--quantile must be in (0, 1), got \(q)") }
+  }
+
+  /// The landing quantile levels, sorted.
+  var levels: [Double] { quantiles.isEmpty ? [0.1, 0.5, 0.9] : Array(Set(quantiles)).sorted() }
+
+  /// 0.1 → "10", 0.025 → "2.5".
+  func percentLabel(_ q: Double) -> String {
+    let p = (q * 1000).rounded() / 10
+    return p == p.rounded() ? String(Int(p)) : String(p)
   }
 
   func run() throws {
@@ -104,14 +117,15 @@ struct TrackCommand: ParsableCommand {
           originalProbability: revise ? entry.probability : nil, group: "TOTAL"))
     }
     let outlook = try ConditionalTracking.outlook(
-      units: units, remaining: periods.count - k, paths: paths, seed: seed, marketCorrelation: marketCorrelation,
+      units: units, remaining: periods.count - k, paths: paths, seed: seed, quantileLevels: levels,
+      marketCorrelation: marketCorrelation,
       threads: model.threads)
 
     var header = [
       "unique_id", "target", "actual_to_date", "target_to_date", "completion", "elapsed_days", "elapsed_plan", "pace",
       "run_rate_landing", "profile_landing", "gap", "required_per_period", "required_vs_plan", "yoy", "pop", "flag",
-      "p_attain", "p_attain_se", "landing_mean", "landing_p10", "landing_p50", "landing_p90",
-    ]
+      "p_attain", "p_attain_se", "landing_mean",
+    ] + levels.map { "landing_p\(percentLabel($0))" }
     if revise { header += ["probability", "revised_target"] }
     var table = ResultTable(header: header)
     let days = periods.days
@@ -145,7 +159,7 @@ struct TrackCommand: ParsableCommand {
         totalLastYear = nil
       }
     }
-    if let group = outlook.groups.first {
+    if targetFile.entries.count > 1, let group = outlook.groups.first {
       let report = try TrackingReport(
         TrackingInput(
           targets: totalTargets, actuals: totalActuals, periodDays: days, lastYear: totalLastYear,
