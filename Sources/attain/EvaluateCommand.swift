@@ -73,14 +73,14 @@ struct EvaluateCommand: ParsableCommand {
     ])
     var sums = (target: 0.0, actual: 0.0, payout: 0.0, incentive: 0.0)
     for entry in targetFile.entries {
-      guard let i = index[entry.id] else { throw ValidationError("no actuals for '\(entry.id)'") }
+      guard let i = index[entry.id] else { throw PlanInputError("no actuals for '\(entry.id)'") }
       var actual = 0.0
       for t in 0..<panel.length(of: i) {
         if case .date(let d) = panel.stamp(of: i, at: t), d >= start, d <= end {
           actual += panel.values[panel.offsets[i] + t]
         }
       }
-      guard entry.total > 0 else { throw ValidationError("target of '\(entry.id)' must be > 0, got \(entry.total)") }
+      guard entry.total > 0 else { throw PlanInputError("target of '\(entry.id)' must be > 0, got \(entry.total)") }
       let attainment = actual / entry.total
       let fraction = curve.payout(attainment)
       let pay = fraction * (entry.incentive ?? incentive)
@@ -115,16 +115,16 @@ struct EvaluateCommand: ParsableCommand {
     let index = panel.indexByID
     var fitPanel = Panel(frequency: panel.frequency)
     for entry in entries {
-      guard let i = index[entry.id] else { throw ValidationError("no history for '\(entry.id)'") }
+      guard let i = index[entry.id] else { throw PlanInputError("no history for '\(entry.id)'") }
       let past = panel.values(of: i, before: .date(start))
-      guard !past.isEmpty else { throw ValidationError("no history for '\(entry.id)' before \(start)") }
+      guard !past.isEmpty else { throw PlanInputError("no history for '\(entry.id)' before \(start)") }
       fitPanel.append(id: entry.id, start: panel.starts[i], values: past)
     }
     let fit = try model.batchForecaster(for: fitPanel).fit(fitPanel)
     reportWarnings(fit.warnings)
     var units: [SimulationUnit] = []
     for (i, entry) in entries.enumerated() {
-      guard let sampler = fit.models[i] else { throw ValidationError("no model could be fitted for '\(entry.id)'") }
+      guard let sampler = fit.models[i] else { throw PlanInputError("no model could be fitted for '\(entry.id)'") }
       units.append(SimulationUnit(id: entry.id, sampler: sampler))
     }
     var engine = try SimulationEngine(

@@ -109,7 +109,7 @@ struct TrackCommand: ParsableCommand {
     var units: [ConditionalUnit] = []
     for (i, entry) in targetFile.entries.enumerated() {
       guard let sampler = fit.models[i] else {
-        throw ValidationError("no model could be fitted for '\(entry.id)'")
+        throw PlanInputError("no model could be fitted for '\(entry.id)'")
       }
       units.append(
         ConditionalUnit(
@@ -190,24 +190,24 @@ struct TrackedUnits {
       var values = [Double](repeating: 0, count: k)
       if k > 0 {
         guard let i = actualIndex[entry.id] else {
-          throw ValidationError("no actuals for '\(entry.id)' in the actuals file")
+          throw PlanInputError("no actuals for '\(entry.id)' in the actuals file")
         }
         for p in 0..<k {
           guard let t = panel.position(of: .date(periods.starts[p]), inSeries: i) else {
-            throw ValidationError("no actual for '\(entry.id)' in the period starting \(periods.starts[p])")
+            throw PlanInputError("no actual for '\(entry.id)' in the period starting \(periods.starts[p])")
           }
           values[p] = panel.values[panel.offsets[i] + t]
         }
       }
       actuals.append(values)
       guard let h = historyIndex[entry.id] else {
-        throw ValidationError("no history for '\(entry.id)'")
+        throw PlanInputError("no history for '\(entry.id)'")
       }
       let past = history.values(of: h, before: startStamp)
-      guard !past.isEmpty else { throw ValidationError("no history for '\(entry.id)' before \(periods.starts[0])") }
+      guard !past.isEmpty else { throw PlanInputError("no history for '\(entry.id)' before \(periods.starts[0])") }
       let lastPast = history.stamp(of: h, at: past.count - 1)
       guard lastPast.advanced(by: 1, frequency: history.frequency) == startStamp else {
-        throw ValidationError("history of '\(entry.id)' ends at \(lastPast), not just before \(periods.starts[0])")
+        throw PlanInputError("history of '\(entry.id)' ends at \(lastPast), not just before \(periods.starts[0])")
       }
       fitPanel.append(id: entry.id, start: history.starts[h], values: Array(past) + values)
       // Same periods one year earlier, from the history.

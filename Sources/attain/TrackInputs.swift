@@ -102,7 +102,7 @@ struct PlanPeriods {
     if phased {
       for (date, value) in entry.phased {
         guard let k = period(containing: date) else {
-          throw ValidationError("target of '\(entry.id)' for \(date) lies outside the plan period \(starts[0])…\(ends[count - 1])")
+          throw PlanInputError("target of '\(entry.id)' for \(date) lies outside the plan period \(starts[0])…\(ends[count - 1])")
         }
         out[k] += value
       }
@@ -176,4 +176,11 @@ func periodsPerYear(_ frequency: Frequency) -> Int? {
 func cell(_ value: Double?) -> ResultTable.Cell {
   guard let v = value, v.isFinite else { return .text("") }
   return .number(v)
+}
+
+/// A problem with the content of the plan inputs (missing actuals or history, a target outside
+/// the plan period): reported as `error: <message>` with exit status 1, like other input errors.
+struct PlanInputError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
 }
