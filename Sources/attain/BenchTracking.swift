@@ -64,7 +64,8 @@ struct BenchTracking: ParsableCommand {
     print("units=\(units) paths=\(paths) remaining=\(remaining) threads=\(threads ?? defaultSimulationThreads)")
     print("mean_p_attain=\(meanP)")
     if let first {
-      print("unit_u0: p=\(first.probability) se=\(first.standardError) revised_target_p60=\(first.revisedTarget ?? .nan)")
+      print(
+        "unit_u0: p=\(first.probability) se=\(first.standardError) revised_target_p60=\(first.revisedTarget ?? .nan)")
     }
     if refitUnits > 0, let method = ModelCatalog.method(named: model) {
       var panel = Panel(frequency: .monthly)

@@ -76,7 +76,9 @@ struct DecomposeCommand: ParsableCommand {
 
   func validate() throws {
     if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
-    if from == nil && units == nil { throw ValidationError("give --from/--to (time split), --units (organisation), or both") }
+    if from == nil && units == nil {
+      throw ValidationError("give --from/--to (time split), --units (organisation), or both")
+    }
     if !(target.isFinite && target >= 0) { throw ValidationError("--target must be finite and ≥ 0") }
   }
 
@@ -94,7 +96,9 @@ struct DecomposeCommand: ParsableCommand {
     }
     var table = ResultTable(header: ["unique_id", "parent", "period_start", "period_end", "target"])
     guard let from, let to else {
-      for r in rows { table.append([.text(r.id), .text(r.parent ?? ""), .text(""), .text(""), .number(amount(r.units))]) }
+      for r in rows {
+        table.append([.text(r.id), .text(r.parent ?? ""), .text(""), .text(""), .number(amount(r.units))])
+      }
       try output.write(table)
       return
     }
@@ -152,10 +156,11 @@ struct DecomposeCommand: ParsableCommand {
     if let history {
       let panel = try input.readPanel(history)
       guard panel.frequency == .monthly else { throw ValidationError("--history must be a monthly series CSV") }
-      let series = try id.map { name -> [Int] in
-        guard let i = panel.index(of: name) else { throw ValidationError("--id '\(name)' is not in \(history)") }
-        return [i]
-      } ?? Array(0..<panel.count)
+      let series =
+        try id.map { name -> [Int] in
+          guard let i = panel.index(of: name) else { throw ValidationError("--id '\(name)' is not in \(history)") }
+          return [i]
+        } ?? Array(0..<panel.count)
       // Sum the chosen series month by month (aligned on dates).
       var sums: [CalendarDate: Double] = [:]
       for i in series {
@@ -165,7 +170,8 @@ struct DecomposeCommand: ParsableCommand {
       }
       let dates = sums.keys.sorted()
       guard let first = dates.first else { throw ValidationError("--history has no dated values") }
-      profile.monthShares = try SeasonalProfile.monthShares(monthlyHistory: dates.map { sums[$0, default: 0] }, firstMonth: first)
+      profile.monthShares = try SeasonalProfile.monthShares(
+        monthlyHistory: dates.map { sums[$0, default: 0] }, firstMonth: first)
     }
     if workingDays || holidays != nil {
       var dates = Set<CalendarDate>()
@@ -210,7 +216,9 @@ struct DecomposeCommand: ParsableCommand {
         throw table.error(row: r, column: idColumn, .nonNumeric(value: id, column: "unique_id (duplicate)"))
       }
       var isNew = false
-      if let c = table.header.firstIndex(of: "new") { isNew = ["1", "true", "yes"].contains(table.rows[r][c].lowercased()) }
+      if let c = table.header.firstIndex(of: "new") {
+        isNew = ["1", "true", "yes"].contains(table.rows[r][c].lowercased())
+      }
       units.append(
         PlanningUnit(
           id: id, lastYear: try optional("history", r), forecast: try optional("forecast", r),

@@ -153,7 +153,9 @@ struct EvaluateCommand: ParsableCommand {
     var list: [(grade: String, minimum: Double)] = []
     for part in bands.split(separator: ",") {
       let kv = part.split(separator: ":")
-      guard kv.count == 2, let v = Double(kv[1]) else { throw ValidationError("--bands expects GRADE:MINIMUM, got '\(part)'") }
+      guard kv.count == 2, let v = Double(kv[1]) else {
+        throw ValidationError("--bands expects GRADE:MINIMUM, got '\(part)'")
+      }
       list.append((String(kv[0]), v))
     }
     return try GradeBands(list, otherwise: otherwise)
@@ -163,7 +165,9 @@ struct EvaluateCommand: ParsableCommand {
     var (t, pt, s, c) = (0.8, 0.5, 2.0, 2.0)
     for part in (payout ?? "").split(separator: ",") {
       let kv = part.split(separator: "=")
-      guard kv.count == 2, let v = Double(kv[1]) else { throw ValidationError("--payout expects name=value, got '\(part)'") }
+      guard kv.count == 2, let v = Double(kv[1]) else {
+        throw ValidationError("--payout expects name=value, got '\(part)'")
+      }
       switch kv[0] {
       case "threshold": t = v
       case "at-threshold": pt = v

@@ -56,14 +56,17 @@ struct TrackCommand: ParsableCommand {
   @Option(help: ArgumentHelp("First day of the plan period (default: 1 January of the as-of year).", valueName: "date"))
   var periodStart: String?
 
-  @Option(help: ArgumentHelp("Last day of the plan period (default: 31 December of its first year).", valueName: "date"))
+  @Option(
+    help: ArgumentHelp("Last day of the plan period (default: 31 December of its first year).", valueName: "date"))
   var periodEnd: String?
 
   @Option(help: "Sample paths for P(attain).") var paths = 2000
   @Option(help: "Random seed.") var seed: UInt64 = 1
   @Option(help: "Market correlation ρ in [0, 1) between units (for the TOTAL row).") var marketCorrelation: Double?
   @Option(help: "Flag threshold on the pace (0.1 = ±10 %).") var threshold = 0.1
-  @Option(name: .customLong("quantile"), help: ArgumentHelp("Landing quantile level in (0, 1); repeatable (default 0.1, 0.5, 0.9).", valueName: "q"))
+  @Option(
+    name: .customLong("quantile"),
+    help: ArgumentHelp("Landing quantile level in (0, 1); repeatable (default 0.1, 0.5, 0.9).", valueName: "q"))
   var quantiles: [Double] = []
   @Flag(help: "Add the revised target at the original probability (targets need a probability column).")
   var revise = false
@@ -89,9 +92,11 @@ struct TrackCommand: ParsableCommand {
 
   func run() throws {
     let asOfDate = try isoDate(asOf, option: "--as-of")
-    let start = try periodStart.map { try isoDate($0, option: "--period-start") }
+    let start =
+      try periodStart.map { try isoDate($0, option: "--period-start") }
       ?? CalendarDate(year: asOfDate.year, month: 1, day: 1) ?? asOfDate
-    let end = try periodEnd.map { try isoDate($0, option: "--period-end") }
+    let end =
+      try periodEnd.map { try isoDate($0, option: "--period-end") }
       ?? CalendarDate(year: start.year, month: 12, day: 31) ?? start
     let actualPanel = try input.readPanel(actuals)
     let historyPanel = try history.map { try input.readPanel($0) } ?? actualPanel
@@ -121,11 +126,12 @@ struct TrackCommand: ParsableCommand {
       marketCorrelation: marketCorrelation,
       threads: model.threads)
 
-    var header = [
-      "unique_id", "target", "actual_to_date", "target_to_date", "completion", "elapsed_days", "elapsed_plan", "pace",
-      "run_rate_landing", "profile_landing", "gap", "required_per_period", "required_vs_plan", "yoy", "pop", "flag",
-      "p_attain", "p_attain_se", "landing_mean",
-    ] + levels.map { "landing_p\(percentLabel($0))" }
+    var header =
+      [
+        "unique_id", "target", "actual_to_date", "target_to_date", "completion", "elapsed_days", "elapsed_plan", "pace",
+        "run_rate_landing", "profile_landing", "gap", "required_per_period", "required_vs_plan", "yoy", "pop", "flag",
+        "p_attain", "p_attain_se", "landing_mean",
+      ] + levels.map { "landing_p\(percentLabel($0))" }
     if revise { header += ["probability", "revised_target"] }
     var table = ResultTable(header: header)
     let days = periods.days

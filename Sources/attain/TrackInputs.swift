@@ -50,7 +50,8 @@ struct TargetFile {
       entries[k].total += value
       if let c = periodColumn {
         guard let date = isoDate(table.rows[r][c]) else {
-          throw table.error(row: r, column: c, .nonNumeric(value: table.rows[r][c], column: "period_start (YYYY-MM-DD)"))
+          throw table.error(
+            row: r, column: c, .nonNumeric(value: table.rows[r][c], column: "period_start (YYYY-MM-DD)"))
         }
         entries[k].phased.append((date, value))
       }
@@ -102,7 +103,8 @@ struct PlanPeriods {
     if phased {
       for (date, value) in entry.phased {
         guard let k = period(containing: date) else {
-          throw PlanInputError("target of '\(entry.id)' for \(date) lies outside the plan period \(starts[0])…\(ends[count - 1])")
+          throw PlanInputError(
+            "target of '\(entry.id)' for \(date) lies outside the plan period \(starts[0])…\(ends[count - 1])")
         }
         out[k] += value
       }

@@ -23,6 +23,23 @@ import Testing
     }
   }
 
+  @Test func monthSharesComeFromTheHistory() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // January sold twice as much as every other month: 2/13 of the year.
+    var history = "unique_id,ds,y\n"
+    for m in 1...12 { history += "s,2019-\(m < 10 ? "0" : "")\(m)-01,\(m == 1 ? 2 : 1)\n" }
+    try history.write(to: dir.appendingPathComponent("history.csv"), atomically: true, encoding: .utf8)
+    let result = try CLI.attain(
+      [
+        "decompose", "--target", "1300", "--from", "2021-01-01", "--to", "2021-12-31", "--grain", "month",
+        "--history", "history.csv",
+      ], in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    let targets = csvRecords(result.stdout).compactMap { $0["target"].flatMap(Double.init) }
+    #expect(targets == [200] + [Double](repeating: 100, count: 11))
+  }
+
   @Test func organisationAndTimeSplitSumExactlyWithBuffer() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -99,5 +116,25 @@ import Testing
     #expect(rows[2]["score"] == "")
     #expect(near(number(rows[3], "payout"), 3550))
     #expect(near(number(rows[3], "attainment"), 285.0 / 300))
+
+    // The simulated cost before the period: on-target cost = Σ incentives · payout(1).
+    var history = "unique_id,ds,y\n"
+    for id in ["a", "b", "c"] {
+      for m in 1...12 { history += "\(id),2019-\(m < 10 ? "0" : "")\(m)-01,\(8 + m % 3)\n" }
+    }
+    try history.write(to: dir.appendingPathComponent("history.csv"), atomically: true, encoding: .utf8)
+    let cost = try CLI.attain(
+      [
+        "evaluate", "sales.csv", "--targets", "targets.csv", "--from", "2020-01-01", "--to", "2020-12-31",
+        "--simulate-cost", "--history", "history.csv", "--model", "mean", "--paths", "300", "--cost-output", "cost.csv",
+      ], in: dir)
+    #expect(cost.status == 0, "\(cost.stderr)")
+    let stats = Dictionary(
+      uniqueKeysWithValues: csvRecords(try String(contentsOf: dir.appendingPathComponent("cost.csv"), encoding: .utf8))
+        .compactMap { row in row["statistic"].flatMap { k in row["value"].flatMap(Double.init).map { (k, $0) } } })
+    #expect(stats["on_target"] == 3500)
+    let p10 = try #require(stats["p10"])
+    let p90 = try #require(stats["p90"])
+    #expect(p10 <= p90 && p90 <= 3500 * 2)
   }
 }
