@@ -77,11 +77,15 @@ struct BenchTracking: ParsableCommand {
         panel.append(id: "u\(u)", start: .date(start), values: values)
       }
       let t0 = clock.now
+      let c0 = processCPUSeconds()
       let fit = BatchForecaster(method: method, seasonLength: 12, threads: threads).fit(panel)
       let refit = seconds(clock.now - t0)
+      let refitCPU = processCPUSeconds() - c0
       print("refit_model=\(model) refit_units=\(refitUnits) fitted=\(fit.models.compactMap { $0 }.count)")
-      print("refit_seconds=\(refit)")
-      print("refit_seconds_extrapolated=\(refit * Double(units) / Double(refitUnits))")
+      print("refit_seconds=\(refit) refit_cpu_seconds=\(refitCPU)")
+      print(
+        "refit_seconds_extrapolated=\(refit * Double(units) / Double(refitUnits))"
+          + " refit_cpu_seconds_extrapolated=\(refitCPU * Double(units) / Double(refitUnits))")
     }
     print("cpu_seconds=\(bestCPU)")
     print("seconds=\(seconds(best))")
