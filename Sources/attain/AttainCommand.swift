@@ -7,7 +7,7 @@ struct AttainCommand: AsyncParsableCommand {
     commandName: "attain",
     abstract: "Sales targets that are challenging yet achievable: forecast, simulate, recommend, plan.",
     subcommands: [
-      AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, ExplainCommand.self, SimulateCommand.self, RecommendCommand.self, ReportCommand.self, DemoCommand.self, BenchCommand.self,
+      AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, ExplainCommand.self, SimulateCommand.self, RecommendCommand.self, DecomposeCommand.self, TrackCommand.self, EvaluateCommand.self, ReportCommand.self, DemoCommand.self, BenchCommand.self,
     ])
 
   /// Runs the command line, reporting any error as one `error: ` line on stderr (see `ErrorReport`).

@@ -9,6 +9,7 @@ struct BenchCommand: ParsableCommand {
     subcommands: [
       BenchMonteCarlo.self, BenchNormals.self, BenchReadCSV.self, BenchLeastSquares.self, BenchBatchLeastSquares.self,
       BenchForecastMemory.self,
+      BenchTracking.self,
     ])
 }
 

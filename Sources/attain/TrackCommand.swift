@@ -1,0 +1,233 @@
+import ArgumentParser
+import Attain
+
+/// `attain track`: progress against targets part-way through the plan period, with the
+/// conditional probability to still attain each target.
+struct TrackCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "track",
+    abstract: "Track actuals against targets: completion, run rate, gap, required rate, P(attain) given the actuals.",
+    discussion: """
+      Inputs
+        ACTUALS     series CSV (unique_id,ds,y) at the plan's grain (e.g. monthly). Rows after --as-of are
+                    ignored, so the full data set may be passed.
+        --targets   CSV with unique_id,target and optional period_start (the output of `attain decompose`:
+                    one row per unit and period), probability (the attainment probability the target was set
+                    at, e.g. from `attain recommend`) and incentive. Rows of a unit are summed. Without
+                    period_start the target is phased over the periods in proportion to their days.
+        --history   series CSV before the plan period (default: the ACTUALS file itself; only rows before
+                    --period-start are used as history).
+      The plan period runs from --period-start (default: 1 January of the --as-of year) to --period-end
+      (default: 31 December of that year); a period counts as elapsed when it ends on or before --as-of.
+
+      Method: each unit's model (--model) is refit on history + actuals to date and only the remaining
+      periods are simulated (--paths, --seed); P(attain) = P(actual to date + remaining total ≥ target) with
+      its Monte Carlo standard error, landing_p10/p50/p90 = actual to date + quantiles of the remaining
+      total. With several units a final row `TOTAL` sums all units on every path (set --market-correlation to correlate them).
+
+      Output columns
+        unique_id,target,actual_to_date,target_to_date,completion,elapsed_days,elapsed_plan,pace,
+        run_rate_landing,profile_landing,gap,required_per_period,required_vs_plan,yoy,pop,flag,
+        p_attain,p_attain_se,landing_mean,landing_p10,landing_p50,landing_p90[,probability,revised_target]
+        (landing columns follow --quantile)
+        completion = A/T; elapsed_days = share of calendar days elapsed; elapsed_plan = target to date / T;
+        pace = A / target to date; run_rate_landing = A · days / elapsed days; profile_landing = A · T /
+        target to date; gap = T − A; required_per_period = gap / remaining periods; required_vs_plan = gap /
+        remaining plan; yoy = A / same periods last year − 1; pop = last period / previous − 1 (MoM at a
+        monthly grain); flag = ahead/onTrack/behind by --threshold on the pace. With --revise (needs a
+        probability column): revised_target = A + the (1 − p) quantile of the remaining total.
+
+      Example:
+        attain track sales.csv --targets targets-2017.csv --as-of 2017-06-30 --model ets --paths 2000 --seed 1
+      """)
+
+  @Argument(help: ArgumentHelp("Actuals: series CSV (unique_id,ds,y).", valueName: "actuals"))
+  var actuals: String
+
+  @Option(help: ArgumentHelp("Targets CSV (unique_id,target[,period_start,probability]).", valueName: "file"))
+  var targets: String
+
+  @Option(help: ArgumentHelp("History series CSV (default: the actuals file).", valueName: "file"))
+  var history: String?
+
+  @Option(help: ArgumentHelp("Last day of actuals to use (YYYY-MM-DD).", valueName: "date"))
+  var asOf: String
+
+  @Option(help: ArgumentHelp("First day of the plan period (default: 1 January of the as-of year).", valueName: "date"))
+  var periodStart: String?
+
+  @Option(
+    help: ArgumentHelp("Last day of the plan period (default: 31 December of its first year).", valueName: "date"))
+  var periodEnd: String?
+
+  @Option(help: "Sample paths for P(attain).") var paths = 2000
+  @Option(help: "Random seed.") var seed: UInt64 = 1
+  @Option(help: "Market correlation ρ in [0, 1) between units (for the TOTAL row).") var marketCorrelation: Double?
+  @Option(help: "Flag threshold on the pace (0.1 = ±10 %).") var threshold = 0.1
+  @Option(
+    name: .customLong("quantile"),
+    help: ArgumentHelp("Landing quantile level in (0, 1); repeatable (default 0.1, 0.5, 0.9).", valueName: "q"))
+  var quantiles: [Double] = []
+  @Flag(help: "Add the revised target at the original probability (targets need a probability column).")
+  var revise = false
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var model: ModelOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if paths < 1 { throw ValidationError("--paths must be at least 1") }
+    if !(threshold >= 0) { throw ValidationError("--threshold must be ≥ 0") }
+    for q in quantiles where !(q > 0 && q < 1) { throw ValidationError("--quantile must be in (0, 1), got \(q)") }
+  }
+
+  /// The landing quantile levels, sorted.
+  var levels: [Double] { quantiles.isEmpty ? [0.1, 0.5, 0.9] : Array(Set(quantiles)).sorted() }
+
+  /// 0.1 → "10", 0.025 → "2.5".
+  func percentLabel(_ q: Double) -> String {
+    let p = (q * 1000).rounded() / 10
+    return p == p.rounded() ? String(Int(p)) : String(p)
+  }
+
+  func run() throws {
+    let asOfDate = try isoDate(asOf, option: "--as-of")
+    let start =
+      try periodStart.map { try isoDate($0, option: "--period-start") }
+      ?? CalendarDate(year: asOfDate.year, month: 1, day: 1) ?? asOfDate
+    let end =
+      try periodEnd.map { try isoDate($0, option: "--period-end") }
+      ?? CalendarDate(year: start.year, month: 12, day: 31) ?? start
+    let actualPanel = try input.readPanel(actuals)
+    let historyPanel = try history.map { try input.readPanel($0) } ?? actualPanel
+    let periods = try PlanPeriods(start: start, end: end, frequency: actualPanel.frequency)
+    let k = periods.elapsed(asOf: asOfDate)
+    let targetFile = try TargetFile.read(targets)
+    if revise && targetFile.entries.contains(where: { $0.probability == nil }) {
+      throw ValidationError("--revise needs a probability column in \(targets) for every unit")
+    }
+    let tracked = try TrackedUnits(
+      entries: targetFile.entries, phased: targetFile.isPhased, periods: periods, elapsed: k, actuals: actualPanel,
+      history: historyPanel)
+    let fit = try model.batchForecaster(for: tracked.fitPanel).fit(tracked.fitPanel)
+    reportWarnings(fit.warnings)
+    var units: [ConditionalUnit] = []
+    for (i, entry) in targetFile.entries.enumerated() {
+      guard let sampler = fit.models[i] else {
+        throw PlanInputError("no model could be fitted for '\(entry.id)'")
+      }
+      units.append(
+        ConditionalUnit(
+          id: entry.id, sampler: sampler, actualToDate: tracked.actuals[i].reduce(0, +), target: entry.total,
+          originalProbability: revise ? entry.probability : nil, group: "TOTAL"))
+    }
+    let outlook = try ConditionalTracking.outlook(
+      units: units, remaining: periods.count - k, paths: paths, seed: seed, quantileLevels: levels,
+      marketCorrelation: marketCorrelation,
+      threads: model.threads)
+
+    var header =
+      [
+        "unique_id", "target", "actual_to_date", "target_to_date", "completion", "elapsed_days", "elapsed_plan", "pace",
+        "run_rate_landing", "profile_landing", "gap", "required_per_period", "required_vs_plan", "yoy", "pop", "flag",
+        "p_attain", "p_attain_se", "landing_mean",
+      ] + levels.map { "landing_p\(percentLabel($0))" }
+    if revise { header += ["probability", "revised_target"] }
+    var table = ResultTable(header: header)
+    let days = periods.days
+    func row(_ id: String, _ report: TrackingReport, _ o: ConditionalOutlook, _ p0: Double?) -> [ResultTable.Cell] {
+      var r: [ResultTable.Cell] = [
+        .text(id), .number(report.target), .number(report.actualToDate), .number(report.targetToDate),
+        cell(report.completion), cell(report.timeElapsedByDays), cell(report.timeElapsedByProfile),
+        cell(report.paceIndex), cell(report.linearLanding), cell(report.profileLandingEstimate), .number(report.gap),
+        cell(report.requiredPerRemainingPeriod), cell(report.requiredVersusPlan), cell(report.yearOverYear),
+        cell(report.periodOverPeriod), .text(report.cumulativeFlag.rawValue), .number(o.probability),
+        .number(o.standardError), .number(o.landingMean),
+      ]
+      r += o.landingQuantiles.map { .number($0.value) }
+      if revise { r += [cell(p0), cell(o.revisedTarget)] }
+      return r
+    }
+    var totalTargets = [Double](repeating: 0, count: periods.count)
+    var totalActuals = [Double](repeating: 0, count: k)
+    var totalLastYear: [Double]? = [Double](repeating: 0, count: k)
+    for (i, entry) in targetFile.entries.enumerated() {
+      let report = try TrackingReport(
+        TrackingInput(
+          targets: tracked.periodTargets[i], actuals: tracked.actuals[i], periodDays: days,
+          lastYear: tracked.lastYear[i], deviationThreshold: threshold))
+      table.append(row(entry.id, report, outlook.units[i], entry.probability))
+      for p in 0..<periods.count { totalTargets[p] += tracked.periodTargets[i][p] }
+      for p in 0..<k { totalActuals[p] += tracked.actuals[i][p] }
+      if let ly = tracked.lastYear[i], totalLastYear != nil {
+        for p in 0..<k { totalLastYear?[p] += ly[p] }
+      } else {
+        totalLastYear = nil
+      }
+    }
+    if targetFile.entries.count > 1, let group = outlook.groups.first {
+      let report = try TrackingReport(
+        TrackingInput(
+          targets: totalTargets, actuals: totalActuals, periodDays: days, lastYear: totalLastYear,
+          deviationThreshold: threshold))
+      table.append(row("TOTAL", report, group, nil))
+    }
+    try output.write(table)
+  }
+}
+
+/// Per-unit actuals, period targets, last-year values and the history + actuals panel to fit.
+struct TrackedUnits {
+  var actuals: [[Double]] = []
+  var periodTargets: [[Double]] = []
+  var lastYear: [[Double]?] = []
+  var fitPanel: Panel
+
+  init(
+    entries: [TargetFile.Entry], phased: Bool, periods: PlanPeriods, elapsed k: Int, actuals panel: Panel,
+    history: Panel
+  ) throws {
+    let actualIndex = panel.indexByID
+    let historyIndex = history.indexByID
+    fitPanel = Panel(frequency: panel.frequency)
+    let startStamp = PeriodStamp.date(periods.starts[0])
+    for entry in entries {
+      periodTargets.append(try periods.targets(of: entry, phased: phased))
+      var values = [Double](repeating: 0, count: k)
+      if k > 0 {
+        guard let i = actualIndex[entry.id] else {
+          throw PlanInputError("no actuals for '\(entry.id)' in the actuals file")
+        }
+        for p in 0..<k {
+          guard let t = panel.position(of: .date(periods.starts[p]), inSeries: i) else {
+            throw PlanInputError("no actual for '\(entry.id)' in the period starting \(periods.starts[p])")
+          }
+          values[p] = panel.values[panel.offsets[i] + t]
+        }
+      }
+      actuals.append(values)
+      guard let h = historyIndex[entry.id] else {
+        throw PlanInputError("no history for '\(entry.id)'")
+      }
+      let past = history.values(of: h, before: startStamp)
+      guard !past.isEmpty else { throw PlanInputError("no history for '\(entry.id)' before \(periods.starts[0])") }
+      let lastPast = history.stamp(of: h, at: past.count - 1)
+      guard lastPast.advanced(by: 1, frequency: history.frequency) == startStamp else {
+        throw PlanInputError("history of '\(entry.id)' ends at \(lastPast), not just before \(periods.starts[0])")
+      }
+      fitPanel.append(id: entry.id, start: history.starts[h], values: Array(past) + values)
+      // Same periods one year earlier, from the history.
+      var ly: [Double]? = nil
+      if let m = periodsPerYear(panel.frequency), k > 0 {
+        var v = [Double]()
+        for p in 0..<k {
+          let stamp = PeriodStamp.date(periods.starts[p]).advanced(by: -m, frequency: panel.frequency)
+          guard let t = history.position(of: stamp, inSeries: h) else { break }
+          v.append(history.values[history.offsets[h] + t])
+        }
+        if v.count == k { ly = v }
+      }
+      lastYear.append(ly)
+    }
+  }
+}
