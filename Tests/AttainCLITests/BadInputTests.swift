@@ -27,8 +27,10 @@ enum ReliabilityCommands {
     SeriesCommand(description: "backtest --test", isSecondInput: true) { file, history in
       ["backtest", history, "--test", file]
     },
-    // When merged: SeriesCommand(description: "simulate") { file, _ in ["simulate", file] },
-    //              SeriesCommand(description: "recommend") { file, _ in ["recommend", file, "--probability", "0.5"] },
+    SeriesCommand(description: "simulate") { file, _ in ["simulate", file, "--paths", "200", "--seed", "1"] },
+    SeriesCommand(description: "recommend") { file, _ in
+      ["recommend", file, "--probability", "0.5", "--paths", "200", "--seed", "1"]
+    },
   ]
 
   /// `aggregate` on the transaction-shaped files (`agg-*.csv`: columns date,group,value).
@@ -181,7 +183,6 @@ func expectCleanFailure(
     (["--threads", "0"], "--threads must be at least 1, got 0"),
     (["--fill", "maybe"], "the value 'maybe' is invalid for '--fill <fill>'"),
     (["--frequency", "fortnightly"], "the value 'fortnightly' is invalid for '--frequency <frequency>'"),
-    // TODO(simulate/recommend): (["--probability", "0"]), (["--probability", "1.5"]), (["--paths", "0"]).
   ])
   func badOptionValuesAreOneLine(options: [String], expected: String) throws {
     let dir = try CLI.temporaryDirectory()
@@ -194,6 +195,22 @@ func expectCleanFailure(
       #expect(result.status == 64, "\(command) \(options)")
       #expect(result.stderr.hasPrefix("error: \(expected)"), "\(command) \(options): \(result.stderr)")
     }
+  }
+
+  /// Probabilities outside (0, 1) and non-positive path counts: one `error: ` line, status 64.
+  @Test(arguments: [
+    ["recommend", "--probability", "0"], ["recommend", "--probability", "1.5"], ["recommend", "--probability", "nan"],
+    ["recommend", "--probability", "0.5", "--paths", "0"], ["simulate", "--paths", "0"],
+  ])
+  func badSimulationOptionsAreOneLine(arguments: [String]) throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try CLI.attain(
+      [arguments[0], ReliabilityCommands.history] + arguments.dropFirst()
+        + ["--output", dir.appendingPathComponent("out.csv").path])
+    expectCleanFailure(result, expected: nil, outputFolder: dir, "\(arguments)")
+    #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.hasPrefix("error: "), "\(arguments): \(result.stderr)")
   }
 
   @Test func backtestOptionValues() throws {
