@@ -4,7 +4,15 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps demo test build bench bench-check bench-update readme fuzz test-sanitize clean
+.PHONY: deps demo test build bench bench-check bench-update readme fuzz test-sanitize clean cpu-flags
+
+## Vector code for the machine: on x86-64 CPUs with AVX2 and FMA (read from /proc/cpuinfo) the Swift
+## code is compiled for that level (`-target-cpu haswell`, i.e. x86-64-v3) and the Monte Carlo kernels
+## use fused multiply-adds (ATTAIN_FMA). ATTAIN_PORTABLE=1 builds for the baseline x86-64 instead.
+ifeq ($(ATTAIN_PORTABLE),)
+CPU_FLAGS := $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo && \
+  echo -Xswiftc -target-cpu -Xswiftc haswell -Xswiftc -DATTAIN_FMA)
+endif
 
 ## Install the Debian packages the numerical core links against, when missing.
 deps:
@@ -14,14 +22,18 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(CPU_FLAGS)
+
+## Prints the compiler flags `make build` uses on this machine (for scripts that build by themselves).
+cpu-flags:
+	@echo $(CPU_FLAGS)
 
 demo: build
 	.build/release/attain demo
 
 ## The notebooks run the release binary (the M3 evaluation would be slow in debug).
 test: build
-	ATTAIN_BIN_DIR=$(CURDIR)/.build/release $(SWIFT) test --disable-xctest
+	ATTAIN_BIN_DIR=$(CURDIR)/.build/release $(SWIFT) test --disable-xctest $(CPU_FLAGS)
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark
@@ -68,4 +80,4 @@ clean:
 
 ## Regenerate the README's CLI reference from `attain --help` (checked by the test suite).
 readme: build
-	ATTAIN_UPDATE_README=1 ATTAIN_BIN_DIR=$(CURDIR)/.build/release $(SWIFT) test --disable-xctest --filter CLIReferenceTests
+	ATTAIN_UPDATE_README=1 ATTAIN_BIN_DIR=$(CURDIR)/.build/release $(SWIFT) test --disable-xctest $(CPU_FLAGS) --filter CLIReferenceTests

@@ -13,7 +13,8 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q statsforecast pandas
 fi
-(cd Benchmarks/compare/ets_runner && swift build -c release >/dev/null)
+flags="$(make -s cpu-flags)"
+(cd Benchmarks/compare/ets_runner && swift build -c release $flags >/dev/null)
 Benchmarks/compare/ets_runner/.build/release/ets_runner . "$OUT" "$N" "$THREADS"
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 NUMBA_NUM_THREADS=1 \
   "$VENV/bin/python" Benchmarks/compare/ets_statsforecast.py . "$OUT" "$N"

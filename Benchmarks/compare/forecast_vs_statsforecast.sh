@@ -24,7 +24,7 @@ fi
 if [ -n "${ATTAIN_BIN:-}" ]; then
   ATTAIN="$ATTAIN_BIN"
 else
-  swift build -c release --product attain >/dev/null
+  make -s build >/dev/null
   ATTAIN=.build/release/attain
 fi
 

@@ -30,7 +30,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/python" -c "import numpy, threadpoolctl" 2>/dev/null || "$VENV/bin/pip" install -q numpy threadpoolctl
 
-swift build -c release --product attain >&2
+make -s build >&2
 ATTAIN=.build/release/attain
 NUMPY=("env" "-u" "OPENBLAS_CORETYPE" "-u" "OPENBLAS_L2_SIZE" "$VENV/bin/python" "Benchmarks/compare/lstsq_vs_numpy.py")
 

@@ -26,7 +26,7 @@ if [ ! -x "$here/.venv/bin/python" ]; then
   python3 -m venv "$here/.venv"
   "$here/.venv/bin/pip" install -q numpy
 fi
-(cd "$root" && swift build -c release --product attain >/dev/null)
+make -s -C "$root" build >/dev/null
 attain="$root/.build/release/attain"
 
 echo "== attain bench monte-carlo"

@@ -15,7 +15,7 @@ venv="$here/.venv"
 
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 if ! "$venv/bin/python" -c "import pandas" 2>/dev/null; then "$venv/bin/pip" install -q pandas; fi
-(cd "$root" && swift build -c release --product attain >/dev/null)
+make -s -C "$root" build >/dev/null
 
 cat "$file" >/dev/null  # into the page cache
 bytes=$(wc -c <"$file")

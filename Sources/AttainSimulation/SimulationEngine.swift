@@ -5,7 +5,7 @@ import AttainRandom
 /// reduced on the fly to per-unit and per-group total distributions.
 ///
 /// For unit u and path p the engine draws H standard normals eᵤₚₕ from the unit's stream
-/// (seed, stableHash(u.id)); with a market correlation ρ it mixes in the path's market
+/// (seed, stableHash(u.id)) of the four-lane generator `Xoshiro256PlusPlusX4`; with a market correlation ρ it mixes in the path's market
 /// shocks mₚₕ (from the stream (seed′, p), shared by all units):
 /// zᵤₚₕ = √ρ·mₚₕ + √(1−ρ)·eᵤₚₕ, so corr(zᵤ, zᵥ) = ρ for u ≠ v. The unit's fitted model maps z
 /// to a path (`PathSampler`), the scenario rescales it (yₕ·mₕ + aₕ) and the path's total
@@ -150,7 +150,7 @@ public struct SimulationEngine: Sendable {
 /// Draws the standard normal shocks of a batch. Kept out of line so the ziggurat loop gets
 /// the registers to itself (inlined into the engine's loop nest, its state spilled).
 @inline(never)
-func fillShocks(_ rng: inout Xoshiro256PlusPlus, _ buffer: UnsafeMutableBufferPointer<Double>) {
+func fillShocks(_ rng: inout Xoshiro256PlusPlusX4, _ buffer: UnsafeMutableBufferPointer<Double>) {
   rng.fillNormals(buffer)
 }
 
@@ -197,7 +197,7 @@ struct Workspace {
     let rho = market.isEmpty ? 0 : (plan.marketCorrelation ?? 0)
     let loading = rho.squareRoot()
     let idiosyncratic = (1 - rho).squareRoot()
-    var rng = Xoshiro256PlusPlus(seed: plan.seed, stream: stableHash(unit.id))
+    var rng = Xoshiro256PlusPlusX4(seed: plan.seed, stream: stableHash(unit.id))
     let sampler = unit.sampler
     let batchSampler = sampler as? any BatchPathSampler
     let batch = batchPaths
@@ -235,14 +235,20 @@ struct Workspace {
                         scratch: work)
                     }
                   }
-                  // Row totals, summed period by period across the batch's rows: each
-                  // row is still added in period order (same bits as a per-row loop), but
-                  // the rows' additions are independent, so they overlap in the pipeline.
+                  // Row totals, each added in period order (the row's values are contiguous).
                   let sums = outBase + start
-                  for j in 0..<count { sums[j] = 0 }
-                  for h in 0..<horizon {
-                    let weight = applies ? m[h] : 1
-                    for j in 0..<count { sums[j] += y[j * horizon + h] * weight }
+                  if let yBase = y.baseAddress, let mBase = m.baseAddress {
+                    var row = yBase
+                    for j in 0..<count {
+                      var total = 0.0
+                      if applies {
+                        for h in 0..<horizon { total += row[h] * mBase[h] }
+                      } else {
+                        for h in 0..<horizon { total += row[h] }
+                      }
+                      sums[j] = total
+                      row += horizon
+                    }
                   }
                   if applies { for j in 0..<count { sums[j] += amountTotal } }
                   start += count
