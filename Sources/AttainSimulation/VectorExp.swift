@@ -72,6 +72,24 @@ public enum VectorExp {
     let b = SIMD4<Double>(repeating: offset)
     var i = 0
     var phase = 0
+    // Two groups per iteration: their dependency chains (≈ 40 cycles deep) interleave.
+    while i + 8 <= n {
+      let v0 = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self) * a + b
+      let v1 = UnsafeRawPointer(x + i + 4).loadUnaligned(as: SIMD4<Double>.self) * a + b
+      var (e0, exact0) = kernel(v0)
+      var (e1, exact1) = kernel(v1)
+      if !exact0 { for lane in 0..<4 { e0[lane] = exp(v0[lane]) } }
+      if !exact1 { for lane in 0..<4 { e1[lane] = exp(v1[lane]) } }
+      if let w = fusedWeights {
+        e0 *= UnsafeRawPointer(w + phase).loadUnaligned(as: SIMD4<Double>.self)
+        phase = phase + 4 == period ? 0 : phase + 4
+        e1 *= UnsafeRawPointer(w + phase).loadUnaligned(as: SIMD4<Double>.self)
+        phase = phase + 4 == period ? 0 : phase + 4
+      }
+      UnsafeMutableRawPointer(y + i).storeBytes(of: e0, as: SIMD4<Double>.self)
+      UnsafeMutableRawPointer(y + i + 4).storeBytes(of: e1, as: SIMD4<Double>.self)
+      i += 8
+    }
     while i + 4 <= n {
       let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self) * a + b
       var (e, exact) = kernel(v)
