@@ -77,6 +77,9 @@ enum Selection {
     else {
       return levels.map { _ in .nan }
     }
+    if n <= 4 * 512 {
+      return smallQuantiles(a, count: n, levels: levels, work: work)
+    }
     return levels.map { q in
       let h = Double(n - 1) * min(max(q, 0), 1)
       let lower = Int(h.rounded(.down))
@@ -84,6 +87,106 @@ enum Selection {
       let needsUpper = fraction > 0 && lower + 1 < n
       let (x0, x1) = orderStatistics(a, count: n, rank: lower, andNext: needsUpper, work: work)
       return needsUpper ? x0 + fraction * (x1 - x0) : x0
+    }
+  }
+
+  /// Type-7 quantiles of a[0..<n] for small n: one copy, then every needed order statistic
+  /// (⌊h⌋ and ⌊h⌋ + 1 of each level) placed by one `multiselect`.
+  static func smallQuantiles(
+    _ a: UnsafeMutablePointer<Double>, count n: Int, levels: [Double],
+    work: UnsafeMutablePointer<Double>
+  ) -> [Double] {
+    for i in 0..<n { work[i] = a[i] }
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * levels.count) { rankBuffer in
+      guard let ranks = rankBuffer.baseAddress else { return levels.map { _ in .nan } }
+      // The ranks, sorted and distinct (insertion into a short list).
+      var m = 0
+      for q in levels {
+        let h = Double(n - 1) * min(max(q, 0), 1)
+        let lower = Int(h.rounded(.down))
+        for step in 0..<2 {
+          let rank = min(lower + step, n - 1)
+          var j = m
+          while j > 0 && ranks[j - 1] > rank { j -= 1 }
+          if j > 0 && ranks[j - 1] == rank { continue }
+          var t = m
+          while t > j {
+            ranks[t] = ranks[t - 1]
+            t -= 1
+          }
+          ranks[j] = rank
+          m += 1
+        }
+      }
+      multiselect(work, lo: 0, hi: n - 1, ranks: ranks, first: 0, last: m - 1)
+      return levels.map { q in
+        let h = Double(n - 1) * min(max(q, 0), 1)
+        let lower = Int(h.rounded(.down))
+        let fraction = h - Double(lower)
+        guard fraction > 0 && lower + 1 < n else { return work[lower] }
+        return work[lower] + fraction * (work[lower + 1] - work[lower])
+      }
+    }
+  }
+
+  /// Permutes a[lo...hi] so that a[k] holds its order statistic (as in `select`) for every rank
+  /// k of ranks[first...last] (ascending, within lo...hi), by multiple selection: partition once,
+  /// then only the parts still holding wanted ranks (Chambers 1971, "Partial sorting"). The
+  /// partitions are branch-free (Lomuto's scheme with a conditional increment), first the values
+  /// below the pivot, then those equal to it, so ties cannot stall the recursion.
+  /// - Complexity: expected O(n log m) for m ranks.
+  static func multiselect(
+    _ a: UnsafeMutablePointer<Double>, lo lowerBound: Int, hi upperBound: Int,
+    ranks: UnsafePointer<Int>, first firstRank: Int, last lastRank: Int
+  ) {
+    var lo = lowerBound
+    var hi = upperBound
+    var first = firstRank
+    let last = lastRank
+    while first <= last && hi > lo {
+      if hi - lo < 16 {
+        for i in (lo + 1)...hi {
+          let v = a[i]
+          var j = i - 1
+          while j >= lo && a[j] > v {
+            a[j + 1] = a[j]
+            j -= 1
+          }
+          a[j + 1] = v
+        }
+        return
+      }
+      let mid = lo + (hi - lo) / 2
+      if a[mid] < a[lo] { a.swapAt(mid, lo) }
+      if a[hi] < a[lo] { a.swapAt(hi, lo) }
+      if a[hi] < a[mid] { a.swapAt(hi, mid) }
+      let pivot = a[mid]
+      // a[lo..<less] < pivot, a[less..<equal] == pivot, a[equal...hi] > pivot.
+      var less = lo
+      for i in lo...hi {
+        let x = a[i]
+        a[i] = a[less]
+        a[less] = x
+        // x < pivot, from the sign bit (finite values; + 0 turns −0 into +0), so the
+        // compiler cannot turn it into an unpredictable branch.
+        less &+= Int(truncatingIfNeeded: ((x - pivot) + 0.0).bitPattern >> 63)
+      }
+      var equal = less
+      for i in less...hi {
+        let x = a[i]
+        a[i] = a[equal]
+        a[equal] = x
+        equal &+= 1 &- Int(truncatingIfNeeded: ((pivot - x) + 0.0).bitPattern >> 63)
+      }
+      // Ranks below `less` go left; those in the pivot block are placed; the rest go right.
+      var split = first
+      while split <= last && ranks[split] < less { split += 1 }
+      if split > first {
+        multiselect(a, lo: lo, hi: less - 1, ranks: ranks, first: first, last: split - 1)
+      }
+      while split <= last && ranks[split] < equal { split += 1 }
+      first = split
+      lo = equal
     }
   }
 
