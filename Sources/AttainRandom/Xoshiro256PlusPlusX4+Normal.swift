@@ -39,21 +39,26 @@ extension Xoshiro256PlusPlusX4 {
         carried = 0
         var j = 0
         while j < total && k < n {
-          let bits = w[j]
-          j += 1
-          let i = Int(truncatingIfNeeded: bits & 0xFF)
-          let z = Double(Int64(bitPattern: bits) >> 9) * scaledX[i]
-          if z.magnitude < x[i + 1] {
-            out[k] = z
-            k += 1
-            continue
-          }
-          let (accepted, value, state) = Xoshiro256PlusPlus.normalSlowPath(
-            spare, layer: i, z: z.magnitude, x: x, f: f)
-          spare = state
-          if accepted {
-            out[k] = z < 0 ? -value : value
-            k += 1
+          // Each word gives at most one draw, so up to min(words, draws missing) words can be
+          // taken without checking for a full buffer.
+          let end = j + min(total - j, n - k)
+          while j < end {
+            let bits = w[j]
+            j += 1
+            let i = Int(truncatingIfNeeded: bits & 0xFF)
+            let z = Double(Int64(bitPattern: bits) >> 9) * scaledX[i]
+            if z.magnitude < x[i + 1] {
+              out[k] = z
+              k += 1
+              continue
+            }
+            let (accepted, value, state) = Xoshiro256PlusPlus.normalSlowPath(
+              spare, layer: i, z: z.magnitude, x: x, f: f)
+            spare = state
+            if accepted {
+              out[k] = z < 0 ? -value : value
+              k += 1
+            }
           }
         }
         if k == n {
