@@ -43,8 +43,7 @@ struct DemoCommand: ParsableCommand {
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int?
 
-  @Flag(help: "No progress line on stderr.")
-  var quiet = false
+  @OptionGroup var progressOptions: ProgressOptions
 
   func validate() throws {
     if paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
@@ -82,7 +81,7 @@ struct DemoCommand: ParsableCommand {
       let planFirst = CalendarDate(year: lastDate.year, month: 1, day: 1)
     else { throw ValidationError("the bundled data have no dated series") }
     let analysis = PlanAnalysis(paths: paths, seed: seed, threads: threads)
-    let progress = Progress(label: "demo", total: 7, unit: "steps", quiet: quiet)
+    let progress = progressOptions.progress("demo", total: 7, unit: "steps")
     let plan = try analysis.run(
       panel: panel, planStart: .date(planFirst),
       parent: { id in id.split(separator: "/").count > 1 ? String(id.split(separator: "/")[0]) : nil },
