@@ -66,7 +66,7 @@ import Testing
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let text = try String(contentsOfFile: ProgressLineTests.m3, encoding: .utf8)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+    var lines = text.split(whereSeparator: \.isNewline)  // the M3 file has CRLF line ends
     let header = lines.removeFirst()
     // Split after the series that holds the middle row (rows of a series are contiguous).
     var cut = lines.count / 2

@@ -47,7 +47,7 @@ import Testing
     #expect(report.target == report.tiers[1].target)
     // History is 2014–2016: last year = the 2016 sum of all series.
     var lastYear = 0.0
-    for i in 0..<input.count { lastYear += input.values(of: i)[24..<36].reduce(0, +) }
+    for i in 0..<input.count { lastYear += Array(input.values(of: i))[24..<36].reduce(0, +) }
     #expect(abs(report.companyTotal.lastYear - lastYear) <= 1e-9 * lastYear)
     #expect(report.history.count == 4 && (0..<4).allSatisfy { report.history.length(of: $0) == 36 })
     // Months: 12, every tier's months sum exactly to the tier target rounded to whole units.
@@ -74,10 +74,10 @@ import Testing
     let tracking = try #require(report.tracking)
     #expect(tracking.elapsed == 6)
     for (t, actual) in tracking.actuals.enumerated() {
-      let expected = (0..<input.count).reduce(0.0) { $0 + input.values(of: $1)[36 + t] }
+      let expected = (0..<input.count).reduce(0.0) { $0 + Array(input.values(of: $1))[36 + t] }
       #expect(abs(actual - expected) <= 1e-9 * expected)
     }
-    let year = (0..<input.count).reduce(0.0) { $0 + input.values(of: $1)[36..<48].reduce(0, +) }
+    let year = (0..<input.count).reduce(0.0) { $0 + Array(input.values(of: $1))[36..<48].reduce(0, +) }
     #expect(abs((tracking.yearActual ?? 0) - year) <= 1e-9 * year)
     #expect(tracking.landing90.lower.count == 6 && tracking.landingMedian.count == 6)
     // The cumulative landing bands start above the actual to date and nest (90 % ⊇ 50 % ∋ median).

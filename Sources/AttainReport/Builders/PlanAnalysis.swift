@@ -23,9 +23,9 @@ import AttainSimulation
 ///    over-assignment `buffer` at the top level), then each assigned target's attainment
 ///    probability from the same fitted models and calibration.
 /// 5. One-at-a-time scenarios (common random numbers) for the tornado of P(company ≥ target).
-/// 6. Tracking after `trackingPeriods` periods of the plan year: models refitted on history +
-///    actuals to date, remaining periods simulated (`SimulationEngine`, one run per remaining
-///    period for the cumulative landing band).
+/// 6. Tracking after `trackingPeriods` periods of the plan year: the company series' model refitted
+///    on history + actuals to date, remaining periods simulated (`SimulationEngine`, one run per
+///    remaining period for the cumulative landing band), as `attain track` does on a company series.
 ///
 /// Every random number comes from `seed`: the same inputs and seed give the same report for any
 /// thread count.
@@ -38,7 +38,8 @@ public struct PlanAnalysis: Sendable {
   public var horizon: Int
   /// Season length of the series (12 for months).
   public var seasonLength: Int
-  /// Prediction-interval levels of the fan charts, in percent.
+  /// Prediction-interval levels of the fan charts, in percent (also the levels the `auto` interval
+  /// calibration is estimated for, as in `attain forecast`, whose default is 80 and 95).
   public var levels: [Double]
   /// Simulated paths per series.
   public var paths: Int
@@ -64,7 +65,7 @@ public struct PlanAnalysis: Sendable {
 
   /// A plan with the defaults used by `attain demo`.
   public init(
-    model: String = "auto", horizon: Int = 12, seasonLength: Int = 12, levels: [Double] = [50, 80, 95],
+    model: String = "auto", horizon: Int = 12, seasonLength: Int = 12, levels: [Double] = [80, 95],
     paths: Int = 10_000, seed: UInt64 = 1,
     tiers: [(name: String, probability: Double)] = [("Commit", 0.9), ("Target", 0.6), ("Stretch", 0.3)],
     anchorTier: String = "Target", buffer: Double = 0.05, marketCorrelation: Double? = nil,
@@ -268,8 +269,10 @@ public struct PlanAnalysis: Sendable {
       actualCompany.count >= elapsed
     {
       let (toDate, _) = try PlanAnalysis.split(panel, at: planStart.advanced(by: elapsed, frequency: frequency))
-      let refit = forecaster.fit(toDate)
-      let units = SimulationUnit.units(from: refit, groups: everything)
+      // The company series' own model (its seasonality is clearer than the units'), as `attain track`
+      // does on a company series.
+      let refit = forecaster.fit(PlanAnalysis.total(toDate, id: companyName))
+      let units = SimulationUnit.units(from: refit, groups: [companyName: companyName])
       let actualToDate = actualCompany.prefix(elapsed).reduce(0, +)
       let remaining = horizon - elapsed
       var lower90 = [Double]()

@@ -404,8 +404,8 @@ public struct PlanReport: Sendable {
         .keyFigures(figures),
         .chart(
           chart,
-          caption: "Models refitted on the history and the actuals to date; the remaining periods simulated "
-            + "(bands: 50 % and 90 % of the cumulative landing, the models' own spread)."),
+          caption: "The company series' model refitted on the history and the actuals to date; the remaining periods "
+            + "simulated (bands: 50 % and 90 % of the cumulative landing, the model's own spread)."),
       ])
   }
 }
