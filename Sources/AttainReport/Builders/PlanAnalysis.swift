@@ -231,30 +231,8 @@ public struct PlanAnalysis: Sendable {
       return run.result.groups.first?.total.attainment?.probability ?? .nan
     }
     let baselineProbability = try attainment(.baseline)
-    let promotionMonths = Array(max(1, horizon - 1)...horizon)
-    let settings: [(name: String, low: Scenario, lowLabel: String, high: Scenario, highLabel: String)] = [
-      ("Market growth", Scenario(name: "growth-", growth: -0.05), "−5 %", Scenario(name: "growth+", growth: 0.05), "+5 %"),
-      (
-        "Price (elasticity −1.5)", Scenario(name: "price+", priceChange: 0.05, priceElasticity: -0.5), "+5 %",
-        Scenario(name: "price-", priceChange: -0.05, priceElasticity: -0.5), "−5 %"
-      ),
-      (
-        "Year-end promotion", Scenario(name: "promo0", promotions: [.init(periods: promotionMonths, uplift: 0)]), "none",
-        Scenario(name: "promo", promotions: [.init(periods: promotionMonths, uplift: 0.15)]), "+15 % in last 2"
-      ),
-      (
-        "Sales headcount", Scenario(name: "hc-", headcountRamp: .init(currentHeadcount: 20, addedHeadcount: -2, startPeriod: 1, rampPeriods: 1)),
-        "−2 of 20",
-        Scenario(name: "hc+", headcountRamp: .init(currentHeadcount: 20, addedHeadcount: 2, startPeriod: 4, rampPeriods: 3)),
-        "+2 of 20 from period 4"
-      ),
-      (
-        "Disruption in period 1", Scenario(name: "shock", shocks: [.init(period: 1, factor: 0.5)]), "−50 %",
-        Scenario(name: "noshock", shocks: [.init(period: 1, factor: 1)]), "none"
-      ),
-    ]
     var bars: [TornadoBar] = []
-    for s in settings {
+    for s in PlanAnalysis.adjustments(horizon: horizon) {
       bars.append(
         TornadoBar(
           name: s.name, low: try attainment(s.low), high: try attainment(s.high), lowSetting: s.lowLabel,
@@ -263,48 +241,10 @@ public struct PlanAnalysis: Sendable {
     progress("scenarios")
 
     // Tracking part-way through the plan year, when the data have the actuals.
-    var tracking: PlanReport.Tracking?
-    let elapsed = min(trackingPeriods, horizon - 1)
-    if elapsed >= 1, let actualCompany = PlanAnalysis.planActuals(actuals, company: companyName, planStart: planStart),
-      actualCompany.count >= elapsed
-    {
-      let (toDate, _) = try PlanAnalysis.split(panel, at: planStart.advanced(by: elapsed, frequency: frequency))
-      // The company series' own model (its seasonality is clearer than the units'), as `attain track`
-      // does on a company series.
-      let refit = forecaster.fit(PlanAnalysis.total(toDate, id: companyName))
-      let units = SimulationUnit.units(from: refit, groups: [companyName: companyName])
-      let actualToDate = actualCompany.prefix(elapsed).reduce(0, +)
-      let remaining = horizon - elapsed
-      var lower90 = [Double]()
-      var upper90 = [Double]()
-      var lower50 = [Double]()
-      var upper50 = [Double]()
-      var median = [Double]()
-      var last: TotalSummary?
-      for k in 1...remaining {
-        let engine = try SimulationEngine(
-          plan: SimulationPlan(
-            paths: paths, horizon: k, seed: seed, marketCorrelation: rho > 0 ? rho : nil,
-            quantileLevels: [0.05, 0.25, 0.5, 0.75, 0.95], attainmentProbabilities: []))
-        let run = try engine.run(
-          units: units, groupTargets: k == remaining ? [companyName: target - actualToDate] : [:], threads: threads)
-        guard let g = run.groups.first?.total, g.quantiles.count == 5 else { continue }
-        lower90.append(actualToDate + g.quantiles[0].value)
-        lower50.append(actualToDate + g.quantiles[1].value)
-        median.append(actualToDate + g.quantiles[2].value)
-        upper50.append(actualToDate + g.quantiles[3].value)
-        upper90.append(actualToDate + g.quantiles[4].value)
-        last = g
-      }
-      let monthTargets = months.isEmpty ? [] : months.map { $0.amounts[anchor] }
-      tracking = PlanReport.Tracking(
-        elapsed: elapsed, actuals: Array(actualCompany.prefix(elapsed)), monthTargets: monthTargets,
-        target: target, landing90: IntervalBand(level: 90, lower: lower90, upper: upper90),
-        landing50: IntervalBand(level: 50, lower: lower50, upper: upper50), landingMedian: median,
-        probability: last?.attainment?.probability ?? .nan, standardError: last?.attainment?.standardError ?? .nan,
-        yearActual: actualCompany.count >= horizon ? actualCompany.prefix(horizon).reduce(0, +) : nil)
-      progress("tracking")
-    }
+    let tracking = try track(
+      panel: panel, actuals: actuals, planStart: planStart, forecaster: forecaster, target: target,
+      monthTargets: months.map { $0.amounts[anchor] })
+    if tracking != nil { progress("tracking") }
 
     // Plan period labels.
     let lastHistory = (0..<history.count).map { history.lastStamp(of: $0) }.max() ?? planStart
@@ -323,6 +263,81 @@ public struct PlanAnalysis: Sendable {
       anchor: anchor, units: unitRows, companyTotal: companyRow, simulatedTotals: rawTotals, months: months,
       buffer: buffer, organisation: organisation, scenarioBaseline: baselineProbability, scenarioBars: bars,
       tracking: tracking, warnings: (fit.warnings + forecast.warnings).map(\.description))
+  }
+
+  /// The one-at-a-time adjustments of the tornado, each at a low and a high setting. The series are
+  /// revenue, so a price change moves them by (1 + Δp)^(ε + 1) with quantity elasticity ε = −1.5.
+  static func adjustments(horizon: Int) -> [(name: String, low: Scenario, lowLabel: String, high: Scenario, highLabel: String)] {
+    let lastTwo = Array(max(1, horizon - 1)...horizon)
+    return [
+      ("Market growth", Scenario(name: "growth-", growth: -0.05), "−5 %", Scenario(name: "growth+", growth: 0.05), "+5 %"),
+      (
+        "Price (elasticity −1.5)", Scenario(name: "price+", priceChange: 0.05, priceElasticity: -0.5), "+5 %",
+        Scenario(name: "price-", priceChange: -0.05, priceElasticity: -0.5), "−5 %"
+      ),
+      (
+        "Year-end promotion", Scenario(name: "promo0", promotions: [.init(periods: lastTwo, uplift: 0)]), "none",
+        Scenario(name: "promo", promotions: [.init(periods: lastTwo, uplift: 0.15)]), "+15 % in last 2"
+      ),
+      (
+        "Sales headcount",
+        Scenario(name: "hc-", headcountRamp: .init(currentHeadcount: 20, addedHeadcount: -2, startPeriod: 1, rampPeriods: 1)),
+        "−2 of 20",
+        Scenario(name: "hc+", headcountRamp: .init(currentHeadcount: 20, addedHeadcount: 2, startPeriod: 4, rampPeriods: 3)),
+        "+2 of 20 from period 4"
+      ),
+      (
+        "Disruption in period 1", Scenario(name: "shock", shocks: [.init(period: 1, factor: 0.5)]), "−50 %",
+        Scenario(name: "noshock", shocks: [.init(period: 1, factor: 1)]), "none"
+      ),
+    ]
+  }
+
+  /// Tracking after `trackingPeriods` plan periods (nil without that many company actuals): the
+  /// company series' own model (its seasonality is clearer than the units'), refitted on history +
+  /// actuals to date, simulates the remaining periods, once per remaining period k for the quantiles of
+  /// the cumulative landing at k; the last run gives P(actual to date + remaining ≥ target).
+  /// - Complexity: O(fit + paths · remaining²).
+  func track(
+    panel: Panel, actuals: Panel, planStart: PeriodStamp, forecaster: BatchForecaster, target: Double,
+    monthTargets: [Double]
+  ) throws -> PlanReport.Tracking? {
+    let elapsed = min(trackingPeriods, horizon - 1)
+    guard elapsed >= 1, let actualCompany = PlanAnalysis.planActuals(actuals, company: companyName, planStart: planStart),
+      actualCompany.count >= elapsed
+    else { return nil }
+    let (toDate, _) = try PlanAnalysis.split(panel, at: planStart.advanced(by: elapsed, frequency: panel.frequency))
+    let refit = forecaster.fit(PlanAnalysis.total(toDate, id: companyName))
+    let units = SimulationUnit.units(from: refit, groups: [companyName: companyName])
+    let actualToDate = actualCompany.prefix(elapsed).reduce(0, +)
+    let remaining = horizon - elapsed
+    var lower90 = [Double]()
+    var upper90 = [Double]()
+    var lower50 = [Double]()
+    var upper50 = [Double]()
+    var median = [Double]()
+    var last: TotalSummary?
+    for k in 1...remaining {
+      let engine = try SimulationEngine(
+        plan: SimulationPlan(
+          paths: paths, horizon: k, seed: seed, quantileLevels: [0.05, 0.25, 0.5, 0.75, 0.95],
+          attainmentProbabilities: []))
+      let run = try engine.run(
+        units: units, groupTargets: k == remaining ? [companyName: target - actualToDate] : [:], threads: threads)
+      guard let g = run.groups.first?.total, g.quantiles.count == 5 else { continue }
+      lower90.append(actualToDate + g.quantiles[0].value)
+      lower50.append(actualToDate + g.quantiles[1].value)
+      median.append(actualToDate + g.quantiles[2].value)
+      upper50.append(actualToDate + g.quantiles[3].value)
+      upper90.append(actualToDate + g.quantiles[4].value)
+      last = g
+    }
+    return PlanReport.Tracking(
+      elapsed: elapsed, actuals: Array(actualCompany.prefix(elapsed)), monthTargets: monthTargets,
+      target: target, landing90: IntervalBand(level: 90, lower: lower90, upper: upper90),
+      landing50: IntervalBand(level: 50, lower: lower50, upper: upper50), landingMedian: median,
+      probability: last?.attainment?.probability ?? .nan, standardError: last?.attainment?.standardError ?? .nan,
+      yearActual: actualCompany.count >= horizon ? actualCompany.prefix(horizon).reduce(0, +) : nil)
   }
 
   /// The observations before `stamp` (history) and from `stamp` on (actuals), per series.

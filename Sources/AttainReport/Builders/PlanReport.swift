@@ -182,9 +182,9 @@ public struct PlanReport: Sendable {
     blocks.append(
       .paragraph(
         "Company targets for \(planPeriod), read off \(NumberLabels.grouped(Double(paths))) simulated years per series "
-          + "(market correlation ρ = \(NumberLabels.grouped(marketCorrelation, fractionDigits: 2))). The commit is reached "
-          + "in \(NumberLabels.percent(tiers.first?.probability ?? .nan)) of the simulated years, the stretch in "
-          + "\(NumberLabels.percent(tiers.last?.probability ?? .nan)). The \(tiers[anchor].name.lowercased()) is split by month "
+          + "(market correlation ρ = \(NumberLabels.grouped(marketCorrelation, fractionDigits: 2))) and calibrated on the "
+          + "history: the commit is reached with probability \(NumberLabels.percent(tiers.first?.probability ?? .nan)), "
+          + "the stretch with \(NumberLabels.percent(tiers.last?.probability ?? .nan)). The \(tiers[anchor].name.lowercased()) is split by month "
           + "and over the organisation below, with a \(NumberLabels.percent(buffer)) buffer."))
     if let tracking, let actual = tracking.yearActual {
       let reached = tiers.filter { actual >= $0.target }.map(\.name)
@@ -373,7 +373,8 @@ public struct PlanReport: Sendable {
     let table = ReportTable(
       caption: nil, header: ["Adjustment", "Low setting", "P(attain)", "High setting", "P(attain)"], rows: rows,
       note: "Baseline P = \(PlanReport.probability(scenarioBaseline)). Each adjustment alone, same random numbers "
-        + "(differences are the adjustment's effect, not Monte Carlo noise).")
+        + "(differences are the adjustment's effect, not Monte Carlo noise). Sales are revenue: a price change p moves "
+        + "them by (1 + p)^(1 − 1.5).")
     return ReportSection(heading: "Scenarios", blocks: [.chart(chart), .table(table)])
   }
 
