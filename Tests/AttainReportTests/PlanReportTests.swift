@@ -133,6 +133,19 @@ import Testing
     #expect(abs(report.calibration.attainmentProbability(simulated: share) - 0.6) < 0.05)
   }
 
+  @Test func singleSeriesWithoutParentPlans() throws {
+    let input = Self.panel()
+    var one = Panel(frequency: .monthly)
+    one.append(id: "Everything", start: Self.start, values: input.values(of: 3))  // its own "parent": top level
+    let report = try PlanAnalysis(paths: 300, seed: 1, threads: 1).run(
+      panel: one, planStart: Self.planStart, parent: Self.parent, source: "one")
+    #expect(report.marketCorrelation == 0)
+    #expect(report.organisation.map(\.id) == ["Everything"])
+    #expect(report.organisation[0].target == (report.target * 1.05).rounded())
+    #expect(report.units.count == 1 && report.tracking != nil)
+    try checkSVG(report.attainmentCurve().svg())
+  }
+
   @Test func splitAndTotalKnownAnswers() throws {
     let s = PeriodStamp.date(CalendarDate(year: 2020, month: 11, day: 1)!)
     var panel = Panel(frequency: .monthly)

@@ -52,7 +52,8 @@ public struct PlanAnalysis: Sendable {
   public var anchorTier: String
   /// Over-assignment of the organisation split (0.05 = the units' targets sum to 105 %).
   public var buffer: Double
-  /// Market correlation ρ; nil estimates it from the fitted models' residuals.
+  /// Market correlation ρ; nil estimates it from the fitted models' residuals (0 with fewer than two
+  /// series that have residuals).
   public var marketCorrelation: Double?
   /// Rolling origins of the total calibration.
   public var calibrationWindows: Int
@@ -91,7 +92,8 @@ public struct PlanAnalysis: Sendable {
   /// - Parameters:
   ///   - panel: the series (history, optionally followed by actuals of the plan periods).
   ///   - planStart: the first plan period (must lie after the first observation of every series).
-  ///   - parent: the organisation parent of a series id (e.g. its region), nil for a top-level unit.
+  ///   - parent: the organisation parent of a series id (e.g. its region), nil (or the id itself) for a
+  ///     top-level unit.
   ///   - source: where the data came from (shown in the report).
   ///   - progress: called after each step with the step's name (for a progress display).
   /// - Throws: `PlanReportError` for unusable input; `SimulationError`, `PlanningError` from the steps.
@@ -131,7 +133,9 @@ public struct PlanAnalysis: Sendable {
     if let given = marketCorrelation {
       rho = given
     } else {
-      rho = try MarketCorrelation.estimate(residuals: fit.models.compactMap { $0?.residuals })
+      // `estimate` throws only `.insufficientResiduals` (fewer than two series with residuals):
+      // nothing to correlate, ρ = 0.
+      rho = (try? MarketCorrelation.estimate(residuals: fit.models.compactMap { $0?.residuals })) ?? 0
     }
     let probabilities = tiers.map(\.probability)
     let plan = SimulationPlan(
@@ -178,7 +182,7 @@ public struct PlanAnalysis: Sendable {
     var children: [String: [Int]] = [:]
     var topLevel: [Int] = []
     for (i, id) in history.ids.enumerated() {
-      if let p = parent(id) {
+      if let p = parent(id), p != id {
         if children[p] == nil { parents.append(p) }
         children[p, default: []].append(i)
       } else {
