@@ -25,6 +25,20 @@ import Testing
     #expect(!result.stderr.contains("series  "), "progress text on a non-terminal stderr: \(result.stderr)")
   }
 
+  @Test func trackIsSilentWhenStderrIsNotATerminal() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var csv = "unique_id,ds,y\n"
+    for t in 0..<30 { csv += "a,\(2022 + t / 12)-\(t % 12 < 9 ? "0" : "")\(t % 12 + 1)-01,\(100 + t % 12 * 5)\n" }
+    try csv.write(to: dir.appendingPathComponent("sales.csv"), atomically: true, encoding: .utf8)
+    try "unique_id,target\na,1500\n".write(to: dir.appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
+    let result = try CLI.attain(
+      ["track", "sales.csv", "--targets", "targets.csv", "--as-of", "2024-06-30", "--paths", "50", "--output", "out.csv"],
+      in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("\r") && !result.stderr.contains("series  "), "\(result.stderr)")
+  }
+
   static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/script") }
 
   /// Runs `attain arguments` under a pseudo-terminal and returns what the terminal received.
@@ -35,6 +49,15 @@ import Testing
     let result = try CLI.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, log], in: dir)
     let text = (try? String(contentsOf: URL(fileURLWithPath: log), encoding: .utf8)) ?? ""
     return (result.status, text)
+  }
+
+  @Test(.enabled(if: ProgressLineTests.hasScript), arguments: [(1, "backtest"), (2, "fit"), (3, "fit")])
+  func otherCommandsDrawTheirLineOnATerminal(_ index: Int, _ label: String) throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let shown = try Self.onTerminal(Self.commands[index] + ["--output", "a.csv"], in: dir)
+    #expect(shown.status == 0)
+    #expect(shown.text.contains("\r\(label)  3,003/3,003 series  100%"), "\(shown.text.suffix(400))")
   }
 
   @Test(.enabled(if: ProgressLineTests.hasScript))
