@@ -177,52 +177,16 @@ public struct PlanAnalysis: Sendable {
     }
     progress("time split")
 
-    // Down the organisation: parents (in order of first appearance) over their series.
-    var parents: [String] = []
-    var children: [String: [Int]] = [:]
-    var topLevel: [Int] = []
-    for (i, id) in history.ids.enumerated() {
-      if let p = parent(id), p != id {
-        if children[p] == nil { parents.append(p) }
-        children[p, default: []].append(i)
-      } else {
-        topLevel.append(i)
-      }
-    }
-    func unit(_ i: Int) -> PlanningUnit {
-      PlanningUnit(id: history.ids[i], lastYear: unitRows[i].lastYear, forecast: unitRows[i].forecast)
-    }
-    var tree: [OrganisationNode] = parents.map { p in
-      let kids = children[p] ?? []
-      return OrganisationNode(
-        PlanningUnit(
-          id: p, lastYear: kids.reduce(0) { $0 + unitRows[$1].lastYear },
-          forecast: kids.reduce(0) { $0 + unitRows[$1].forecast }),
-        children: kids.map { OrganisationNode(unit($0)) })
-    }
-    tree += topLevel.map { OrganisationNode(unit($0)) }
-    let assigned = try OrganisationSplitter(blend: .historyAndForecast, unit: 1).decompose(target, tree: tree, buffer: buffer)
-    var leafTargets: [String: Double] = [:]
-    var parentTargets: [String: Double] = [:]
-    for a in assigned {
-      if children[a.id] != nil { parentTargets[a.id] = a.amount } else { leafTargets[a.id] = a.amount }
-    }
-    var parentOf: [String: String] = [:]
-    for (p, kids) in children { for i in kids { parentOf[history.ids[i]] = p } }
-    let split = try recommendation.run(
-      panel: history, forecaster: forecaster, groups: parentOf, targets: leafTargets, groupTargets: parentTargets,
-      calibration: outcome.calibration, fitted: fit)
-    var probability: [String: Double] = [:]
-    for u in split.result.units { if let a = u.total.attainment { probability[u.id] = a.probability } }
-    for g in split.result.groups { if let a = g.total.attainment { probability[g.group] = a.probability } }
-    let byID = Dictionary(uniqueKeysWithValues: unitRows.map { ($0.id, $0) })
-    let organisation = assigned.map { a in
-      let kids = children[a.id] ?? []
-      let lastYear = kids.isEmpty ? byID[a.id]?.lastYear ?? .nan : kids.reduce(0) { $0 + unitRows[$1].lastYear }
-      let ahead = kids.isEmpty ? byID[a.id]?.forecast ?? .nan : kids.reduce(0) { $0 + unitRows[$1].forecast }
-      return PlanReport.OrganisationRow(
-        id: a.id, parent: a.parent, level: a.level, lastYear: lastYear, forecast: ahead, target: a.amount,
-        probability: probability[a.id] ?? .nan)
+    // Down the organisation, then each assigned target's P(attain) from the same models and calibration.
+    let organisation = try organisationSplit(target: target, units: unitRows, parent: parent) {
+      groups, targets, groupTargets in
+      let run = try recommendation.run(
+        panel: history, forecaster: forecaster, groups: groups, targets: targets, groupTargets: groupTargets,
+        calibration: outcome.calibration, fitted: fit)
+      var probability: [String: Double] = [:]
+      for u in run.result.units { if let a = u.total.attainment { probability[u.id] = a.probability } }
+      for g in run.result.groups { if let a = g.total.attainment { probability[g.group] = a.probability } }
+      return probability
     }
     progress("organisation split")
 
@@ -267,6 +231,56 @@ public struct PlanAnalysis: Sendable {
       anchor: anchor, units: unitRows, companyTotal: companyRow, simulatedTotals: rawTotals, months: months,
       buffer: buffer, organisation: organisation, scenarioBaseline: baselineProbability, scenarioBars: bars,
       tracking: tracking, warnings: (fit.warnings + forecast.warnings).map(\.description))
+  }
+
+  /// Splits `target` down the organisation: the parents (in order of first appearance) over their
+  /// series, series without a parent at the top level; shares blend last year and the forecast
+  /// (50/50) and the top level gets the `buffer`. `probabilities(groups, series targets, parent
+  /// targets)` returns the attainment probability of each assigned target by id.
+  /// - Complexity: O(N log N) plus the probability run.
+  func organisationSplit(
+    target: Double, units unitRows: [PlanReport.UnitTargets], parent: (String) -> String?,
+    probabilities: ([String: String], [String: Double], [String: Double]) throws -> [String: Double]
+  ) throws -> [PlanReport.OrganisationRow] {
+    var parents: [String] = []
+    var children: [String: [Int]] = [:]
+    var topLevel: [Int] = []
+    for (i, row) in unitRows.enumerated() {
+      if let p = parent(row.id), p != row.id {
+        if children[p] == nil { parents.append(p) }
+        children[p, default: []].append(i)
+      } else {
+        topLevel.append(i)
+      }
+    }
+    func leaf(_ i: Int) -> OrganisationNode {
+      OrganisationNode(PlanningUnit(id: unitRows[i].id, lastYear: unitRows[i].lastYear, forecast: unitRows[i].forecast))
+    }
+    func sum(_ kids: [Int], _ value: (PlanReport.UnitTargets) -> Double) -> Double {
+      kids.reduce(0) { $0 + value(unitRows[$1]) }
+    }
+    var tree: [OrganisationNode] = parents.map { p in
+      let kids = children[p] ?? []
+      return OrganisationNode(
+        PlanningUnit(id: p, lastYear: sum(kids, \.lastYear), forecast: sum(kids, \.forecast)), children: kids.map(leaf))
+    }
+    tree += topLevel.map(leaf)
+    let assigned = try OrganisationSplitter(blend: .historyAndForecast, unit: 1).decompose(target, tree: tree, buffer: buffer)
+    var leafTargets: [String: Double] = [:]
+    var parentTargets: [String: Double] = [:]
+    for a in assigned {
+      if children[a.id] != nil { parentTargets[a.id] = a.amount } else { leafTargets[a.id] = a.amount }
+    }
+    var parentOf: [String: String] = [:]
+    for (p, kids) in children { for i in kids { parentOf[unitRows[i].id] = p } }
+    let probability = try probabilities(parentOf, leafTargets, parentTargets)
+    let index = Dictionary(unitRows.indices.map { (unitRows[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+    return assigned.map { a in
+      let kids = children[a.id] ?? index[a.id].map { [$0] } ?? []
+      return PlanReport.OrganisationRow(
+        id: a.id, parent: a.parent, level: a.level, lastYear: kids.isEmpty ? .nan : sum(kids, \.lastYear),
+        forecast: kids.isEmpty ? .nan : sum(kids, \.forecast), target: a.amount, probability: probability[a.id] ?? .nan)
+    }
   }
 
   /// The one-at-a-time adjustments of the tornado, each at a low and a high setting. The series are
