@@ -35,6 +35,7 @@ struct BacktestCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var model: ModelOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var progressOptions: ProgressOptions
 
   func validate() throws {
     if windows < 1 { throw ValidationError("--windows must be at least 1, got \(windows)") }
@@ -58,7 +59,8 @@ struct BacktestCommand: ParsableCommand {
       let backtest = Backtest(
         method: try model.method(for: panel), horizon: model.horizon(for: panel.frequency), windows: windows,
         step: step, seasonLength: seasonLength, levels: levels)
-      let result = backtest.run(panel, threads: model.threads)
+      let progress = progressOptions.progress("backtest", total: panel.count, unit: "series")
+      let result = SeriesChunks.backtest(panel, with: backtest, threads: model.threads, progress: progress)
       reportWarnings(result.failures)
       rows = result.series.map {
         AccuracyRow(id: $0.id, model: result.method, windows: $0.windows.count, accuracy: $0.accuracy)

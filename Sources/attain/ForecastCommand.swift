@@ -28,13 +28,16 @@ struct ForecastCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var model: ModelOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var progressOptions: ProgressOptions
   @OptionGroup var regression: RegressionForecastOptions
 
   func run() throws {
     let panel = try input.readPanel(file)
     if model.isRegression { return try runRegression(panel) }
     let batch = try model.batchForecaster(for: panel)
-    let result = batch.forecast(panel, horizon: model.horizon(for: panel.frequency), levels: model.sortedLevels)
+    let progress = progressOptions.progress("forecast", total: panel.count, unit: "series")
+    let fit = SeriesChunks.fit(panel, with: batch, progress: progress)
+    let result = fit.forecast(horizon: model.horizon(for: panel.frequency), levels: model.sortedLevels, threads: batch.threads)
     reportWarnings(result.warnings)
     try output.write(result.table(continuing: panel, name: batch.method.name))
   }

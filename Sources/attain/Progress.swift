@@ -1,3 +1,4 @@
+import ArgumentParser
 import Attain
 import Dispatch
 import Foundation
@@ -81,5 +82,80 @@ final class Progress: @unchecked Sendable {
     let elapsed = Double(now &- start) / 1e9
     let text = ProgressText.line(label: label, done: done, total: total, unit: unit, elapsedSeconds: elapsed)
     writeStandardError("\r" + text + "\u{1B}[K" + (newline ? "\n" : ""))
+  }
+}
+
+/// The `--quiet` flag shared by the long-running commands.
+struct ProgressOptions: ParsableArguments {
+  @Flag(help: "No progress line on stderr (it is shown only when stderr is a terminal).")
+  var quiet = false
+
+  /// A progress line for `total` units named `unit` (disabled by `--quiet` or a non-terminal stderr).
+  func progress(_ label: String, total: Int?, unit: String) -> Progress {
+    Progress(label: label, total: total, unit: unit, quiet: quiet)
+  }
+}
+
+/// Work split into chunks of series so that a progress line can advance between chunks, with
+/// results identical to one call over the whole panel (every series is fitted independently).
+enum SeriesChunks {
+  /// Series per chunk: large enough to keep every core busy within a chunk (≥ 256) and small enough
+  /// for about 100 progress updates.
+  static func size(for count: Int) -> Int { max(256, (count + 99) / 100) }
+
+  /// Series `range` of `panel` as a panel of its own (values, starts and drivers copied).
+  /// - Complexity: O(observations in `range`).
+  static func slice(_ panel: Panel, _ range: Range<Int>) -> Panel {
+    if range == 0..<panel.count { return panel }
+    let lo = panel.offsets[range.lowerBound]
+    let hi = panel.offsets[range.upperBound]
+    return Panel(
+      ids: Array(panel.ids[range]), offsets: panel.offsets[range.lowerBound...range.upperBound].map { $0 - lo },
+      values: Array(panel.values[lo..<hi]), starts: Array(panel.starts[range]), frequency: panel.frequency,
+      driverNames: panel.driverNames, drivers: panel.drivers.map { $0.count >= hi ? Array($0[lo..<hi]) : [] })
+  }
+
+  /// The chunk ranges of a panel of `count` series.
+  static func ranges(count: Int) -> [Range<Int>] {
+    let size = size(for: count)
+    return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+  }
+
+  /// `forecaster.fit(panel)` chunk by chunk, advancing `progress` by each chunk's series.
+  static func fit(_ panel: Panel, with forecaster: BatchForecaster, progress: Progress) -> BatchFit {
+    var result: BatchFit?
+    for range in ranges(count: panel.count) {
+      let part = forecaster.fit(slice(panel, range))
+      if result == nil {
+        result = part
+      } else {
+        result?.ids += part.ids
+        result?.models += part.models
+        result?.warnings += part.warnings
+      }
+      progress.advance(by: range.count)
+    }
+    progress.finish()
+    return result ?? forecaster.fit(panel)
+  }
+
+  /// `backtest.run(panel)` chunk by chunk, advancing `progress` by each chunk's series. The
+  /// returned `accuracy` is the mean over all evaluated series, as one call would give.
+  static func backtest(_ panel: Panel, with backtest: Backtest, threads: Int?, progress: Progress) -> PanelBacktest {
+    var result: PanelBacktest?
+    for range in ranges(count: panel.count) {
+      let part = backtest.run(slice(panel, range), threads: threads)
+      if result == nil {
+        result = part
+      } else {
+        result?.series += part.series
+        result?.failures += part.failures
+      }
+      progress.advance(by: range.count)
+    }
+    progress.finish()
+    guard var all = result else { return backtest.run(panel, threads: threads) }
+    all.accuracy = .average(all.series.map(\.accuracy))
+    return all
   }
 }

@@ -36,6 +36,7 @@ struct RecommendCommand: ParsableCommand {
   @OptionGroup var model: ModelOptions
   @OptionGroup var simulation: SimulateOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var progressOptions: ProgressOptions
 
   func validate() throws {
     _ = try parseProbabilities(probability, option: "--probability")
@@ -52,9 +53,10 @@ struct RecommendCommand: ParsableCommand {
     var plan = SimulationPlan(
       paths: simulation.paths, horizon: horizon, seed: simulation.seed, quantileLevels: [],
       attainmentProbabilities: probabilities)
-    // With --rho estimate the models are fitted once, for ρ and the simulation.
-    let fitted = simulation.rho == "estimate" ? forecaster.fit(panel) : nil
-    if let fitted {
+    // The models are fitted once (with a progress line), for ρ and the simulation.
+    let fitted = SeriesChunks.fit(
+      panel, with: forecaster, progress: progressOptions.progress("fit", total: panel.count, unit: "series"))
+    if simulation.rho == "estimate" {
       plan.marketCorrelation = try simulation.marketCorrelation(fit: fitted)
     } else if let rho = simulation.rho {
       plan.marketCorrelation = Double(rho)

@@ -32,6 +32,7 @@ struct SimulateCommand: ParsableCommand {
   @OptionGroup var model: ModelOptions
   @OptionGroup var simulation: SimulateOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var progressOptions: ProgressOptions
 
   func run() throws {
     let panel = try input.readPanel(file)
@@ -42,9 +43,10 @@ struct SimulateCommand: ParsableCommand {
     var plan = SimulationPlan(
       paths: simulation.paths, horizon: model.horizon(for: panel.frequency), seed: simulation.seed,
       quantileLevels: [0.1, 0.5, 0.9], attainmentProbabilities: [])
-    // With --rho estimate the models are fitted once, for ρ and the simulation.
-    let fitted = simulation.rho == "estimate" ? forecaster.fit(panel) : nil
-    if let fitted {
+    // The models are fitted once (with a progress line), for ρ and the simulation.
+    let fitted = SeriesChunks.fit(
+      panel, with: forecaster, progress: progressOptions.progress("fit", total: panel.count, unit: "series"))
+    if simulation.rho == "estimate" {
       plan.marketCorrelation = try simulation.marketCorrelation(fit: fitted)
     } else if let rho = simulation.rho {
       plan.marketCorrelation = Double(rho)

@@ -74,6 +74,7 @@ struct TrackCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var model: ModelOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var progressOptions: ProgressOptions
 
   func validate() throws {
     if paths < 1 { throw ValidationError("--paths must be at least 1") }
@@ -109,7 +110,9 @@ struct TrackCommand: ParsableCommand {
     let tracked = try TrackedUnits(
       entries: targetFile.entries, phased: targetFile.isPhased, periods: periods, elapsed: k, actuals: actualPanel,
       history: historyPanel)
-    let fit = try model.batchForecaster(for: tracked.fitPanel).fit(tracked.fitPanel)
+    let fit = SeriesChunks.fit(
+      tracked.fitPanel, with: try model.batchForecaster(for: tracked.fitPanel),
+      progress: progressOptions.progress("fit", total: tracked.fitPanel.count, unit: "series"))
     reportWarnings(fit.warnings)
     var units: [ConditionalUnit] = []
     for (i, entry) in targetFile.entries.enumerated() {

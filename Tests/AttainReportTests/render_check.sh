@@ -4,8 +4,9 @@
 #
 # Usage: render_check.sh REPORT.html SCREENSHOT.png [WIDTHxHEIGHT]
 #
-# Installs Debian's `chromium` with apt-get when no Chromium/Chrome binary is found (needs root and
-# network; `apt-get update` first). Network access from the page is blocked with a host-resolver rule,
+# Installs Debian's `chromium` with apt-get when no Chromium/Chrome binary is found (needs root or sudo
+# and network; `apt-get update` first); without apt-get it fails (exit 1) rather than skipping.
+# Network access from the page is blocked with a host-resolver rule,
 # and a report whose HTML references remote resources (src/href/url() to http(s) or //) fails.
 # The PNG is decoded with python3's zlib (no Pillow): the check needs at least 16 distinct colours and
 # at least 1 % non-white pixels.
@@ -25,11 +26,18 @@ find_browser() {
 
 browser=$(find_browser || true)
 if [[ -z "$browser" ]]; then
+  command -v apt-get >/dev/null 2>&1 || {
+    echo "render_check: no Chromium installed and no apt-get to install it; install chromium" >&2; exit 1; }
+  sudo=""
+  if [[ $(id -u) != 0 ]]; then
+    command -v sudo >/dev/null 2>&1 || { echo "render_check: installing chromium needs root or sudo" >&2; exit 1; }
+    sudo="sudo"
+  fi
   echo "render_check: installing chromium with apt-get" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq chromium >&2
-  browser=$(find_browser)
+  $sudo apt-get update -qq >&2 || { echo "render_check: apt-get update failed" >&2; exit 1; }
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2 || {
+    echo "render_check: apt-get install chromium failed" >&2; exit 1; }
+  browser=$(find_browser) || { echo "render_check: chromium installed but not found on PATH" >&2; exit 1; }
 fi
 
 # A self-contained report references nothing remote (headless Chromium does not log blocked loads).
