@@ -9,10 +9,9 @@ N="${1:-400}"
 THREADS="${2:-1}"
 OUT="$(mktemp -d)"
 VENV=Benchmarks/compare/.venv
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q statsforecast pandas
-fi
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+# The venv is shared by the comparison scripts: install what this one needs when missing.
+"$VENV/bin/python" -c "import statsforecast, pandas" 2>/dev/null || "$VENV/bin/pip" install -q statsforecast pandas
 flags="$(make -s cpu-flags)"
 (cd Benchmarks/compare/ets_runner && swift build -c release $flags >/dev/null)
 Benchmarks/compare/ets_runner/.build/release/ets_runner . "$OUT" "$N" "$THREADS"

@@ -16,10 +16,9 @@ THREADS="${2:-2}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 VENV=Benchmarks/compare/.venv
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q statsforecast pandas
-fi
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+# The venv is shared by the comparison scripts: install what this one needs when missing.
+"$VENV/bin/python" -c "import statsforecast, pandas" 2>/dev/null || "$VENV/bin/pip" install -q statsforecast pandas
 # ATTAIN_BIN=path/to/attain uses an existing release binary instead of building one.
 if [ -n "${ATTAIN_BIN:-}" ]; then
   ATTAIN="$ATTAIN_BIN"

@@ -22,10 +22,8 @@ done
 thread_args=()
 [ -n "$threads" ] && thread_args=(--threads "$threads")
 
-if [ ! -x "$here/.venv/bin/python" ]; then
-  python3 -m venv "$here/.venv"
-  "$here/.venv/bin/pip" install -q numpy
-fi
+[ -x "$here/.venv/bin/python" ] || python3 -m venv "$here/.venv"
+"$here/.venv/bin/python" -c "import numpy" 2>/dev/null || "$here/.venv/bin/pip" install -q numpy
 make -s -C "$root" build >/dev/null
 attain="$root/.build/release/attain"
 

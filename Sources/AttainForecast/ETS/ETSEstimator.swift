@@ -23,17 +23,20 @@ enum ETSEstimator {
   ) throws -> FittedETS? {
     let n = y.count
     let m = form.hasSeason ? seasonLength : 1
-    var bounds = inputBounds
+    var adjusted = inputBounds
     let fixedAlpha = spec.alpha
     let fixedBeta = form.hasTrend ? spec.beta : nil
     let fixedGamma = form.hasSeason ? spec.gamma : nil
     let fixedPhi = form.trend == .damped ? spec.phi : nil
     if let a = fixedAlpha {
-      bounds.upper.beta = min(a, bounds.upper.beta)
-      bounds.upper.gamma = min(1 - a, bounds.upper.gamma)
+      adjusted.upper.beta = min(a, adjusted.upper.beta)
+      adjusted.upper.gamma = min(1 - a, adjusted.upper.gamma)
     }
-    if let b = fixedBeta { bounds.lower.alpha = max(b, bounds.lower.alpha) }
-    if let g = fixedGamma { bounds.upper.alpha = min(1 - g, bounds.upper.alpha) }
+    if let b = fixedBeta { adjusted.lower.alpha = max(b, adjusted.lower.alpha) }
+    if let g = fixedGamma { adjusted.upper.alpha = min(1 - g, adjusted.upper.alpha) }
+    // A constant from here on: the objective's nested functions capture it, and a captured `var`
+    // would be boxed and checked for exclusive access on every evaluation.
+    let bounds = adjusted
 
     // Starting values (R initparam).
     let dm = Double(m)
