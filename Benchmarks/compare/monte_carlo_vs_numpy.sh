@@ -2,7 +2,9 @@
 # The Monte Carlo attainment task (see monte_carlo_numpy.py) in Attain and in numpy, in the same
 # run, plus the raw throughput of Attain's normal generator on the same cores.
 # Usage: Benchmarks/compare/monte_carlo_vs_numpy.sh [--units N] [--paths P] [--horizon H] [--seed S] [--threads T]
-# Prints both path-step rates, the speed-up over numpy, normals/s and the engine/normals ratio.
+# Prints the path-step rates, the speed-up over numpy in one process (how numpy runs it) and over
+# numpy in as many processes as Attain has threads (the same number of cores), normals/s and the
+# engine/normals ratio.
 set -euo pipefail
 # The engine does not use BLAS; keep OpenBLAS from starting (and spinning) its own threads.
 export OPENBLAS_NUM_THREADS=1
@@ -33,6 +35,10 @@ echo "$swift_out"
 echo "== numpy (single process, chunked)"
 numpy_out="$("$here/.venv/bin/python" "$here/monte_carlo_numpy.py" --units "$units" --paths "$paths" --horizon "$horizon" --seed "$seed")"
 echo "$numpy_out"
+cores="${threads:-$(nproc)}"
+echo "== numpy ($cores processes, the same number of cores as Attain)"
+numpy_multi_out="$("$here/.venv/bin/python" "$here/monte_carlo_numpy.py" --units "$units" --paths "$paths" --horizon "$horizon" --seed "$seed" --processes "$cores")"
+echo "$numpy_multi_out"
 echo "== attain bench normals (same count as path steps)"
 count=$((units * paths * horizon))
 normals_out="$("$attain" bench normals --count "$count" --seed "$seed" "${thread_args[@]}")"
@@ -41,6 +47,7 @@ echo "$normals_out"
 rate() { echo "$1" | sed -n "s/^$2=//p" | tail -1; }
 swift_rate="$(rate "$swift_out" path_steps_per_second)"
 numpy_rate="$(rate "$numpy_out" path_steps_per_second)"
+numpy_multi_rate="$(rate "$numpy_multi_out" path_steps_per_second)"
 normal_rate="$(rate "$normals_out" normals_per_second)"
 swift_cpu_rate="$(rate "$swift_out" path_steps_per_cpu_second)"
 numpy_cpu_rate="$(rate "$numpy_out" path_steps_per_cpu_second)"
@@ -48,12 +55,14 @@ normal_cpu_rate="$(rate "$normals_out" normals_per_cpu_second)"
 echo "== summary (wall clock; per CPU-second rates are robust on a shared machine)"
 echo "attain_path_steps_per_second=$swift_rate"
 echo "numpy_path_steps_per_second=$numpy_rate"
+echo "numpy_${cores}_processes_path_steps_per_second=$numpy_multi_rate"
 echo "normals_per_second=$normal_rate"
 echo "attain_path_steps_per_cpu_second=$swift_cpu_rate"
 echo "numpy_path_steps_per_cpu_second=$numpy_cpu_rate"
 echo "normals_per_cpu_second=$normal_cpu_rate"
 python3 - <<PY
 print("speedup_vs_numpy=%.2f" % ($swift_rate / $numpy_rate))
+print("speedup_vs_numpy_same_cores=%.2f" % ($swift_rate / $numpy_multi_rate))
 print("speedup_vs_numpy_per_cpu_second=%.2f" % ($swift_cpu_rate / $numpy_cpu_rate))
 print("engine_over_normals=%.3f" % ($swift_rate / $normal_rate))
 print("engine_over_normals_per_cpu_second=%.3f" % ($swift_cpu_rate / $normal_cpu_rate))
