@@ -14,6 +14,9 @@ struct SeriesCommand: Sendable, CustomStringConvertible {
   /// Whether the file under test is a second input after a valid `history` (then options that
   /// remap columns would make the history fail first, so such manifest rows skip this command).
   var isSecondInput = false
+  /// Whether the first input has calendar dates, so manifest rows with `--frequency` (which
+  /// apply to it too) skip this command.
+  var firstInputIsCalendar = false
   /// The arguments that run the command with `file` as its series input; `history` is a valid
   /// series file for commands that read a second one.
   var arguments: @Sendable (_ file: String, _ history: String) -> [String]
@@ -31,6 +34,22 @@ enum ReliabilityCommands {
     SeriesCommand(description: "recommend") { file, _ in
       ["recommend", file, "--probability", "0.5", "--paths", "200", "--seed", "1"]
     },
+    SeriesCommand(description: "explain", takesModelOptions: false) { file, _ in ["explain", file] },
+    SeriesCommand(description: "report") { file, _ in ["report", file] },
+    SeriesCommand(description: "track") { file, _ in
+      ["track", file, "--targets", targets, "--as-of", "2020-12-31", "--paths", "200"]
+    },
+    SeriesCommand(
+      description: "track --history", takesModelOptions: false, isSecondInput: true, firstInputIsCalendar: true
+    ) { file, _ in
+      ["track", monthly, "--history", file, "--targets", targets, "--as-of", "2020-12-31", "--paths", "200"]
+    },
+    SeriesCommand(description: "evaluate") { file, _ in
+      ["evaluate", file, "--targets", targets, "--from", "2020-01-01", "--to", "2020-12-31"]
+    },
+    SeriesCommand(description: "decompose --history", takesModelOptions: false) { file, _ in
+      ["decompose", "--target", "1000", "--from", "2020-01-01", "--to", "2020-12-31", "--history", file]
+    },
   ]
 
   /// `aggregate` on the transaction-shaped files (`agg-*.csv`: columns date,group,value).
@@ -45,6 +64,14 @@ enum ReliabilityCommands {
 
   /// A valid index series (history for `backtest --test`; the input of option-error checks).
   static let history: String = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/edge/constant.csv").path
+  /// A valid monthly series (actuals for `track --history`).
+  static let monthly: String = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/edge/three-points.csv").path
+  /// A valid targets file (`unique_id,target`) for `track` and `evaluate`.
+  static let targets: String = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/support/targets.csv").path
+  /// Folder of the bad scenario files (`simulate --scenarios`).
+  static let badScenarioFolder = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/bad-scenarios")
+  /// Folder of the awkward but valid scenario files.
+  static let edgeScenarioFolder = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/edge-scenarios")
 }
 
 /// One row of `Tests/Fixtures/bad/MANIFEST.tsv`.
@@ -107,26 +134,105 @@ func expectCleanFailure(
     #expect(Set(files) == Set(cases.map(\.file)))
   }
 
-  /// Every bad file through every command that reads it, at the manifest's exact line:column.
-  @Test func everyCommandRejectsEveryBadFileWithOneLocatedLine() throws {
+  /// Every bad file through every command that reads it, at the manifest's exact line:column
+  /// (one test case per command; the cases run in parallel).
+  @Test(arguments: ReliabilityCommands.series)
+  func everyCommandRejectsEveryBadFileWithOneLocatedLine(command: SeriesCommand) throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    for item in try BadInputCase.manifest() {
+    let cases = try BadInputCase.manifest().filter { item in
+      item.commands == "series" && !(command.isSecondInput && item.remapsColumns)
+        && !(command.firstInputIsCalendar && item.extraArguments.contains("--frequency"))
+    }
+    #expect(cases.count >= 40)
+    for item in cases {
       let path = ReliabilityCommands.badFolder.appendingPathComponent(item.file).path
-      let runs: [(String, [String])] =
-        item.commands == "aggregate"
-        ? [("aggregate", ReliabilityCommands.aggregate(path))]
-        : ReliabilityCommands.series.filter { !($0.isSecondInput && item.remapsColumns) }.map {
-          ($0.description, $0.arguments(path, ReliabilityCommands.history))
-        }
-      for (name, arguments) in runs {
-        let result = try CLI.attain(arguments + item.extraArguments + ["--output", out.appendingPathComponent("out.csv").path])
-        expectCleanFailure(
-          result, expected: "\(path):\(item.expected)", outputFolder: out, "\(name) \(item)")
+      let result = try CLI.attain(
+        command.arguments(path, ReliabilityCommands.history) + item.extraArguments
+          + ["--output", out.appendingPathComponent("out.csv").path])
+      expectCleanFailure(result, expected: "\(path):\(item.expected)", outputFolder: out, "\(command) \(item)")
+    }
+  }
+
+  /// The transaction-shaped bad files through `aggregate`.
+  @Test func aggregateRejectsEveryBadTransactionFile() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    for item in try BadInputCase.manifest() where item.commands == "aggregate" {
+      let path = ReliabilityCommands.badFolder.appendingPathComponent(item.file).path
+      let result = try CLI.attain(
+        ReliabilityCommands.aggregate(path) + item.extraArguments + ["--output", out.appendingPathComponent("out.csv").path])
+      expectCleanFailure(result, expected: "\(path):\(item.expected)", outputFolder: out, "aggregate \(item)")
+    }
+  }
+
+  /// Every bad scenario file through `simulate --scenarios`: located at the offending value
+  /// (`FILE:LINE:COLUMN`, column in characters), before any simulation runs.
+  @Test func simulateRejectsEveryBadScenarioFileAtTheValue() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let text = try String(
+      contentsOf: ReliabilityCommands.badScenarioFolder.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
+    let rows = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t").map(String.init) }
+    let files = try FileManager.default.contentsOfDirectory(atPath: ReliabilityCommands.badScenarioFolder.path)
+      .filter { $0.hasSuffix(".json") }
+    #expect(files.count >= 40)
+    #expect(Set(files) == Set(rows.map { $0[0] }))
+    for row in rows {
+      let path = ReliabilityCommands.badScenarioFolder.appendingPathComponent(row[0]).path
+      let result = try CLI.attain([
+        "simulate", ReliabilityCommands.history, "--horizon", "6", "--paths", "200", "--scenarios", path,
+        "--output", out.appendingPathComponent("out.csv").path,
+      ])
+      expectCleanFailure(result, expected: "\(path):\(row[1])", outputFolder: out, "simulate --scenarios \(row[0])")
+    }
+  }
+
+  /// Awkward but valid scenario files (byte-order mark, CRLF, nulls, escapes, non-ASCII names,
+  /// a ramp starting after the horizon, an empty list) simulate with finite numbers.
+  @Test func simulateAcceptsAwkwardScenarioFiles() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: ReliabilityCommands.edgeScenarioFolder.path)
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.count >= 2)
+    for file in files {
+      let path = ReliabilityCommands.edgeScenarioFolder.appendingPathComponent(file).path
+      let result = try CLI.attain([
+        "simulate", ReliabilityCommands.history, "--horizon", "6", "--paths", "200", "--scenarios", path,
+      ])
+      #expect(result.status == 0 && !result.signaled, "\(file): \(result.stderr)")
+      let lines = result.stdout.split(separator: "\n").dropFirst()
+      #expect(lines.contains { $0.hasPrefix("baseline,") }, "\(file)")
+      for line in lines {
+        // The name may hold commas (quoted); the last 7 fields are numbers.
+        let numbers = line.split(separator: ",").suffix(7)
+        #expect(numbers.allSatisfy { Double($0)?.isFinite ?? false }, "\(file): \(line)")
       }
     }
+  }
+
+  /// A corrupted bundled data set: `demo` fails with one located line and leaves no output folder.
+  @Test func demoRejectsACorruptedDataFolder() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = dir.appendingPathComponent("data/superstore")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    let original = try String(
+      contentsOf: CLI.repositoryRoot.appendingPathComponent("datasets/superstore/superstore-orders.csv"), encoding: .utf8)
+    let head = original.split(separator: "\n", maxSplits: 50).prefix(50).joined(separator: "\n")
+    let file = data.appendingPathComponent("superstore-orders.csv")
+    try Data((head + "\ngarbage,\"unterminated\n").utf8).write(to: file)
+    let out = dir.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let result = try CLI.attain([
+      "demo", "--data-dir", dir.appendingPathComponent("data").path, "--output-dir", out.appendingPathComponent("demo").path,
+    ])
+    expectCleanFailure(result, expected: "\(file.path):51:2: unterminated quoted field", outputFolder: out, "demo")
   }
 
   /// Standard input is named `<stdin>` in the message.
