@@ -65,8 +65,10 @@ fuzz-scenario: fuzz-build
 
 ## The test suite under AddressSanitizer (LeakSanitizer included), then ThreadSanitizer, in separate
 ## scratch paths so the normal .build stays intact; the CLI tests run the sanitized `attain` too.
-## (`-sanitize=undefined` is rejected by swiftc on Linux; Swift itself traps on integer overflow and
-## out-of-bounds access in every build, and the package has no C sources for UBSan to check.)
+## UndefinedBehaviorSanitizer is not run: swiftc 6.3 on Linux rejects `-sanitize=undefined` ("unsupported
+## option for target x86_64-unknown-linux-gnu"), Swift itself traps on integer overflow, out-of-bounds
+## access and exclusivity violations in debug builds (the ones sanitized here), and the package has no C
+## sources for `-Xcc -fsanitize=undefined` to instrument (CLAPACK is headers only).
 ## SANITIZE_FILTER= narrows the suites (default: all).
 SANITIZE_FILTER ?=
 test-sanitize: deps

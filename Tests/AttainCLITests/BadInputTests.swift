@@ -235,6 +235,29 @@ func expectCleanFailure(
     expectCleanFailure(result, expected: "\(file.path):51:2: unterminated quoted field", outputFolder: out, "demo")
   }
 
+  /// The other CSV inputs (targets, group maps, holidays, organisation units, events, future
+  /// drivers), each in its command: structural and value faults fail with one located line.
+  @Test(arguments: AuxiliaryInput.all)
+  func everyAuxiliaryInputRejectsBadFilesWithOneLocatedLine(role: AuxiliaryInput) throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    for (name, bytes) in role.badFiles() {
+      let file = dir.appendingPathComponent("\(name).csv")
+      try Data(bytes).write(to: file)
+      let result = try CLI.attain(role.arguments(file.path) + ["--output", out.appendingPathComponent("out.csv").path])
+      let context = "\(role) \(name)"
+      expectCleanFailure(result, expected: nil, outputFolder: out, context)
+      // `error: FILE:LINE:COLUMN: …` naming the auxiliary file.
+      let location = result.stderr.dropFirst("error: \(file.path):".count).prefix { $0 != " " }
+      #expect(result.stderr.hasPrefix("error: \(file.path):"), "\(context): \(result.stderr)")
+      #expect(
+        location.split(separator: ":").count == 2 && location.split(separator: ":").allSatisfy { Int($0) ?? 0 >= 1 },
+        "\(context): \(result.stderr)")
+    }
+  }
+
   /// Standard input is named `<stdin>` in the message.
   @Test func badStandardInputIsNamedStdin() throws {
     let dir = try CLI.temporaryDirectory()
@@ -332,4 +355,83 @@ func expectCleanFailure(
       #expect(result.stderr == expected)
     }
   }
+}
+
+/// A CSV input other than the series (targets, group map, …) in the command that reads it.
+struct AuxiliaryInput: Sendable, CustomStringConvertible {
+  var description: String
+  /// The header and one valid row.
+  var header: String
+  var row: String
+  /// The field of `row` that must be a finite number, if any.
+  var numericField: Int?
+  /// Whether an empty numeric field is a file fault (else it means "absent", a planning question).
+  var rejectsEmpty = true
+  var arguments: @Sendable (_ file: String) -> [String]
+
+  /// Faulty variants of the valid file: empty, header only, binary, invalid UTF-8, unterminated
+  /// quote, ragged rows (also with CRLF), a missing column, and bad numbers in the numeric field.
+  func badFiles() -> [(String, [UInt8])] {
+    var files: [(String, [UInt8])] = [
+      ("empty", []),
+      ("header-only", Array("\(header)\n".utf8)),
+      ("binary", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
+      ("invalid-utf8", Array("\(header)\n".utf8) + [0xFF] + Array("\(row)\n".utf8)),
+      ("unterminated-quote", Array("\(header)\n\"\(row)\n".utf8)),
+      ("ragged", Array("\(header)\n\(row),extra\n".utf8)),
+      ("ragged-crlf", Array("\(header)\r\n\(row)\r\n\(row),x\r\n".utf8)),
+      ("missing-column", Array("foo,bar\n\(row)\n".utf8)),
+    ]
+    if let k = numericField {
+      for value in ["nan", "abc", "1e999"] + (rejectsEmpty ? [""] : []) {
+        var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[k] = value
+        files.append(("value-\(value.isEmpty ? "empty" : value)", Array("\(header)\n\(fields.joined(separator: ","))\n".utf8)))
+      }
+    }
+    return files
+  }
+
+  static let all: [AuxiliaryInput] = {
+    let index = ReliabilityCommands.history
+    let monthly = ReliabilityCommands.monthly
+    let drivers = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/edge/numeric-drivers.csv").path
+    let range = ["--from", "2020-01-01", "--to", "2020-12-31"]
+    return [
+      AuxiliaryInput(description: "simulate --targets", header: "unique_id,target", row: "a,100", numericField: 1) {
+        ["simulate", index, "--paths", "100", "--targets", $0]
+      },
+      AuxiliaryInput(description: "simulate --group-map", header: "unique_id,group", row: "a,g") {
+        ["simulate", index, "--paths", "100", "--group-map", $0]
+      },
+      AuxiliaryInput(description: "recommend --targets", header: "unique_id,target", row: "a,100", numericField: 1) {
+        ["recommend", index, "--paths", "100", "--probability", "0.5", "--targets", $0]
+      },
+      AuxiliaryInput(description: "recommend --group-map", header: "unique_id,group", row: "a,g") {
+        ["recommend", index, "--paths", "100", "--probability", "0.5", "--group-map", $0]
+      },
+      AuxiliaryInput(description: "track --targets", header: "unique_id,target", row: "a,100", numericField: 1) {
+        ["track", monthly, "--targets", $0, "--as-of", "2020-03-31", "--paths", "100"]
+      },
+      AuxiliaryInput(description: "evaluate --targets", header: "unique_id,target", row: "a,100", numericField: 1) {
+        ["evaluate", monthly, "--targets", $0] + range
+      },
+      AuxiliaryInput(description: "decompose --holidays", header: "date", row: "2020-01-01") {
+        ["decompose", "--target", "1000", "--holidays", $0] + range
+      },
+      // An empty history is a planning question (`unit a has no valid lastYear`), not a file fault.
+      AuxiliaryInput(
+        description: "decompose --units", header: "unique_id,parent,history", row: "a,,5", numericField: 2,
+        rejectsEmpty: false
+      ) {
+        ["decompose", "--target", "1000", "--units", $0]
+      },
+      AuxiliaryInput(description: "forecast --events", header: "date,event", row: "2020-01-01,x") {
+        ["forecast", drivers, "--model", "regression", "--events", $0, "--horizon", "1"]
+      },
+      AuxiliaryInput(description: "forecast --future", header: "unique_id,ds,price,promo", row: "a,31,1.5,1", numericField: 2) {
+        ["forecast", drivers, "--model", "regression", "--drivers", "price,promo", "--future", $0, "--horizon", "1"]
+      },
+    ]
+  }()
 }
