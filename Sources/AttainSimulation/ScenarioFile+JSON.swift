@@ -5,7 +5,8 @@ extension ScenarioFile {
   /// bad file fails with `FILE:LINE:COLUMN: what is wrong` at the offending value.
   ///
   /// Strict: unknown keys (typos such as `grwoth`) are errors, as are wrong types, non-integral
-  /// periods, duplicate or reserved (`baseline`) names, and values outside the ranges of
+  /// periods, duplicate names, a `baseline` entry that changes anything (one that does not is
+  /// left out: the baseline is always simulated), and values outside the ranges of
   /// `Scenario.validate(horizon:)`; with `horizon`, periods must lie in 1…horizon. `null` means
   /// an absent optional field.
   /// - Complexity: O(bytes.count + scenarios · fields).
@@ -100,9 +101,14 @@ private struct ScenarioJSONReader {
     var names: Set<String> = []
     for (i, item) in try elements(list, "scenarios").enumerated() {
       let scenario = try self.scenario(item, "scenarios[\(i)]")
-      if scenario.name == Scenario.baseline.name || !names.insert(scenario.name).inserted {
-        let reason = scenario.name == Scenario.baseline.name ? "is reserved" : "is used twice"
-        throw error(item, "scenario name '\(shownKey(scenario.name))' \(reason)")
+      if !names.insert(scenario.name).inserted {
+        throw error(item, "scenario name '\(shownKey(scenario.name))' is used twice")
+      }
+      // `baseline` is the unchanged future, always simulated first: an entry of that name may
+      // only restate it (and is then left out), not change it.
+      if scenario.name == Scenario.baseline.name {
+        if scenario.isIdentity && scenario.groups == nil { continue }
+        throw error(item, "scenario name 'baseline' is reserved for the unchanged future (rename this scenario)")
       }
       scenarios.append(scenario)
     }

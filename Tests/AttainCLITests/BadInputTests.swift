@@ -258,6 +258,23 @@ func expectCleanFailure(
     }
   }
 
+  /// The file name in the message keeps its case (`Sales.csv`, not `sales.csv`), for CSV and
+  /// scenario files alike.
+  @Test func fileNamesKeepTheirCase() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data("unique_id,ds,y\na,1,1\na,2,nan\n".utf8).write(to: dir.appendingPathComponent("Sales.csv"))
+    try Data("{\"scenarios\": [{\"name\": \"a\", \"growth\": -2}]}".utf8).write(to: dir.appendingPathComponent("Plan.json"))
+    let out = dir.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let csv = try CLI.attain(["forecast", "Sales.csv", "--output", "out/o.csv"], in: dir)
+    expectCleanFailure(csv, expected: "Sales.csv:3:3: non-finite value 'nan' in column 'y'", outputFolder: out, "Sales.csv")
+    try Data("unique_id,ds,y\na,1,1\na,2,3\n".utf8).write(to: dir.appendingPathComponent("Sales.csv"))
+    let json = try CLI.attain(["simulate", "Sales.csv", "--scenarios", "Plan.json", "--output", "out/o.csv"], in: dir)
+    expectCleanFailure(
+      json, expected: "Plan.json:1:40: scenarios[0].growth must exceed -1, got -2", outputFolder: out, "Plan.json")
+  }
+
   /// Standard input is named `<stdin>` in the message.
   @Test func badStandardInputIsNamedStdin() throws {
     let dir = try CLI.temporaryDirectory()

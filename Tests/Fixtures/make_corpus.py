@@ -166,7 +166,7 @@ bad_scenarios = {
   "missing-name.json": scenario('{"growth": 0.1}'),
   "empty-name.json": scenario('{"name": ""}'),
   "name-number.json": scenario('{"name": 7}'),
-  "name-baseline.json": scenario('{"name": "baseline"}'),
+  "name-baseline.json": scenario('{"name": "baseline", "growth": 0.1}'),
   "duplicate-name.json": scenario('{"name": "a"},\n  {"name": "a", "growth": 0.1}'),
   "unknown-key-typo.json": scenario('{"name": "a", "grwoth": 0.1}'),
   "growth-string.json": scenario('{"name": "a", "growth": "5%"}'),
@@ -212,6 +212,15 @@ edge_scenarios = {
     ' "headcountRamp": {"currentHeadcount": 1e-3, "addedHeadcount": -0.0009, "startPeriod": 99, "rampPeriods": 1}}\r\n'
     ']}').encode(),
   "empty-list.json": b'{"scenarios": []}',
+  # the documentation's example: a restated (unchanged) baseline, every adjustment, a group
+  "guide-example.json": b"""{ "scenarios": [
+  { "name": "baseline" },
+  { "name": "expansion", "growth": 0.03, "priceChange": 0.05, "priceElasticity": -1.2,
+    "promotions": [{ "periods": [3, 4], "uplift": 0.15 }],
+    "headcountRamp": { "currentHeadcount": 20, "addedHeadcount": 4, "startPeriod": 2, "rampPeriods": 3 },
+    "shocks": [{ "period": 5, "factor": 0.8 }, { "period": 6, "amount": -500 }],
+    "groups": ["total"] } ] }
+""",
 }
 # support: a valid targets file for the commands that need one besides the bad series (track, evaluate)
 os.makedirs("support", exist_ok=True)
