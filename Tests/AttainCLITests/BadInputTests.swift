@@ -114,9 +114,11 @@ func expectCleanFailure(
   for trace in ["Fatal error", "Stack dump", "Current stack trace", "Program crashed", "Backtracing"] {
     #expect(!result.stderr.contains(trace), "\(context): \(trace)", sourceLocation: sourceLocation)
   }
-  // The message after the location starts lowercase: `error: f.csv:3:2: duplicate …`.
-  let message = result.stderr.split(separator: ": ").dropFirst().first { $0.first?.isLetter ?? false }
-  #expect(!(message?.first?.isUppercase ?? false), "\(context): \(result.stderr)", sourceLocation: sourceLocation)
+  // The message after the location starts lowercase: `error: F.csv:3:2: duplicate …` (the file
+  // name keeps its case).
+  var message = result.stderr.dropFirst("error: ".count)
+  if let location = message.firstMatch(of: #/^[^\n]*?:\d+:\d+: /#) { message = message[location.range.upperBound...] }
+  #expect(!(message.first?.isUppercase ?? false), "\(context): \(result.stderr)", sourceLocation: sourceLocation)
   if let expected {
     #expect(result.stderr == "error: \(expected)\n", "\(context)", sourceLocation: sourceLocation)
   }
