@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps demo test build bench bench-check bench-update readme fuzz test-sanitize clean cpu-flags
+.PHONY: deps demo test build bench bench-check bench-update readme fuzz fuzz-build fuzz-csv fuzz-scenario test-sanitize clean cpu-flags
 
 ## Vector code for the machine: on x86-64 CPUs with AVX2 and FMA (read from /proc/cpuinfo) the Swift
 ## code is compiled for that level (`-target-cpu haswell`, i.e. x86-64-v3) and the Monte Carlo kernels
@@ -47,25 +47,42 @@ bench-check: deps
 bench-update: deps
 	cd Benchmarks && ATTAIN_BENCH_GATE=1 $(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update
 
-## libFuzzer on the CSV readers (Fuzz/ is a separate package). FUZZ_SECONDS=600 by default; the seed
-## corpus is every file of Tests/Fixtures/{bad,edge} behind two option-selector bytes (see Fuzz/README.md).
-## Findings are written to Fuzz/findings/ (crash-*, oom-*, timeout-*).
+## libFuzzer on the CSV readers and the scenario-file reader (Fuzz/ is a separate package), each for
+## FUZZ_SECONDS (600 by default): `make fuzz` runs both, `make fuzz-csv` / `make fuzz-scenario` one.
+## CSV seeds: every file of Tests/Fixtures/{bad,edge} behind two option-selector bytes; scenario seeds:
+## every file of Tests/Fixtures/{bad,edge}-scenarios behind a horizon byte (see Fuzz/README.md).
+## Findings are written to Fuzz/findings/ (crash-*, oom-*, timeout-*; scenario ones prefixed scenario-).
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS ?= 1
-fuzz: deps
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) -max_len=4096 \
+  -rss_limit_mb=2048 -print_final_stats=1
+fuzz: fuzz-csv fuzz-scenario
+
+fuzz-build: deps
 	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+fuzz-csv: fuzz-build
 	rm -rf Fuzz/.seeds && mkdir -p Fuzz/.seeds Fuzz/.corpus Fuzz/findings
 	for f in Tests/Fixtures/bad/*.csv Tests/Fixtures/edge/*.csv; do \
 	  b=$$(basename $$f); { printf '\000'; cat $$f; } > Fuzz/.seeds/$$b; { printf '\010'; cat $$f; } > Fuzz/.seeds/fill-$$b; \
 	done
 	cd Fuzz && SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 .build/debug/CSVFuzzer \
-	  -max_total_time=$(FUZZ_SECONDS) -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) -max_len=4096 -rss_limit_mb=2048 \
-	  -print_final_stats=1 -artifact_prefix=findings/ .corpus .seeds
+	  $(FUZZ_FLAGS) -artifact_prefix=findings/ .corpus .seeds
+
+fuzz-scenario: fuzz-build
+	rm -rf Fuzz/.seeds-scenario && mkdir -p Fuzz/.seeds-scenario Fuzz/.corpus-scenario Fuzz/findings
+	for f in Tests/Fixtures/bad-scenarios/*.json Tests/Fixtures/edge-scenarios/*.json; do \
+	  b=$$(basename $$f); { printf '\006'; cat $$f; } > Fuzz/.seeds-scenario/$$b; { printf '\000'; cat $$f; } > Fuzz/.seeds-scenario/any-$$b; \
+	done
+	cd Fuzz && SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 .build/debug/ScenarioFuzzer \
+	  $(FUZZ_FLAGS) -dict=scenario.dict -artifact_prefix=findings/scenario- .corpus-scenario .seeds-scenario
 
 ## The test suite under AddressSanitizer (LeakSanitizer included), then ThreadSanitizer, in separate
 ## scratch paths so the normal .build stays intact; the CLI tests run the sanitized `attain` too.
-## (`-sanitize=undefined` is rejected by swiftc on Linux; Swift itself traps on integer overflow and
-## out-of-bounds access in every build, and the package has no C sources for UBSan to check.)
+## UndefinedBehaviorSanitizer is not run: swiftc 6.3 on Linux rejects `-sanitize=undefined` ("unsupported
+## option for target x86_64-unknown-linux-gnu"), Swift itself traps on integer overflow, out-of-bounds
+## access and exclusivity violations in debug builds (the ones sanitized here), and the package has no C
+## sources for `-Xcc -fsanitize=undefined` to instrument (CLAPACK is headers only).
 ## SANITIZE_FILTER= narrows the suites (default: all).
 SANITIZE_FILTER ?=
 test-sanitize: deps

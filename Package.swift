@@ -12,6 +12,8 @@ let package = Package(
     .library(name: "Attain", targets: ["Attain"]),
     // The data layer alone, for the fuzz targets in Fuzz/ (a separate package).
     .library(name: "AttainData", targets: ["AttainData"]),
+    // The scenario-file reader, for the ScenarioFuzzer target in Fuzz/.
+    .library(name: "AttainSimulation", targets: ["AttainSimulation"]),
     .executable(name: "attain", targets: ["attain"]),
   ],
   dependencies: [

@@ -12,7 +12,11 @@ let package = Package(
     // CSV readers: SeriesCSV (fused fast path and RFC 4180 path), CSVTable, TransactionAggregation.
     .executableTarget(
       name: "CSVFuzzer", dependencies: [.product(name: "AttainData", package: "Attain")]),
-    // Hook: a ScenarioFuzzer target for the scenario JSON parser goes here once AttainSimulation
-    // has it (same shape: one @_cdecl("LLVMFuzzerTestOneInput") calling the parser on the bytes).
+    // Scenario files: JSONValue.parse and ScenarioFile.read (the `simulate --scenarios` reader).
+    .executableTarget(
+      name: "ScenarioFuzzer",
+      dependencies: [
+        .product(name: "AttainData", package: "Attain"), .product(name: "AttainSimulation", package: "Attain"),
+      ]),
   ]
 )

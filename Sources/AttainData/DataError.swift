@@ -82,6 +82,10 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case binaryData
     /// An identifier that names no known series.
     case unknownID(String)
+    /// An identifier that must be unique appears again (a unit listed twice).
+    case duplicateID(String)
+    /// A JSON input (scenario file) is malformed or has a value out of range; the text says how.
+    case invalidJSON(String)
 
     /// The one-line, lowercase description of the problem.
     public var message: String {
@@ -121,6 +125,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
       case .invalidUTF8: "invalid utf-8 byte sequence"
       case .binaryData: "binary data (nul byte), not a text csv file"
       case .unknownID(let id): "unknown unique_id '\(shown(id))'"
+      case .duplicateID(let id): "duplicate unique_id '\(shown(id))'"
+      case .invalidJSON(let what): what
       }
     }
   }

@@ -213,7 +213,7 @@ struct DecomposeCommand: ParsableCommand {
     for r in table.rows.indices {
       let id = try table.identifier(row: r, column: idColumn)
       guard seen.insert(id).inserted else {
-        throw table.error(row: r, column: idColumn, .nonNumeric(value: id, column: "unique_id (duplicate)"))
+        throw table.error(row: r, column: idColumn, .duplicateID(id))
       }
       var isNew = false
       if let c = table.header.firstIndex(of: "new") {
@@ -228,7 +228,7 @@ struct DecomposeCommand: ParsableCommand {
     }
     for (r, p) in parents.enumerated() {
       if let p, !seen.contains(p) {
-        throw table.error(row: r, column: parentColumn ?? 0, .nonNumeric(value: p, column: "parent (unknown unit)"))
+        throw table.error(row: r, column: parentColumn ?? 0, .unknownID(p))
       }
     }
     var visiting = Set<String>()

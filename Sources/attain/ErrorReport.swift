@@ -25,15 +25,19 @@ enum ErrorReport {
       text = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
     }
     // A bare `ExitCode` thrown by a command that already reported its problem has no message.
-    if !text.isEmpty { writeStandardError("error: \(oneLine(stripPrefix(text)))\n") }
+    // A located error starts with the file name, which keeps its case (`Sales.csv:3:2: …`).
+    if !text.isEmpty { writeStandardError("error: \(oneLine(error is DataError ? text : stripPrefix(text)))\n") }
     let status = error is DataError ? 1 : code.rawValue
     terminate((1...123).contains(status) ? status : 1)
   }
 
-  /// Drops an `Error: ` prefix and lowercases a leading capital followed by a lowercase letter.
+  /// Drops an `Error: ` prefix and lowercases a leading capital followed by a lowercase letter,
+  /// unless the first word is a path or location (`Sales.csv:3:2: …`, `Data/x.csv: …`).
   static func stripPrefix(_ text: String) -> String {
     var s = Substring(text)
     for prefix in ["Error: ", "error: "] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
+    let firstWord = s.prefix { $0 != " " }
+    if firstWord.contains(where: { $0 == ":" || $0 == "/" || $0 == "." }) { return String(s) }
     if let first = s.first, first.isUppercase, s.dropFirst().first?.isLowercase ?? false {
       return first.lowercased() + s.dropFirst()
     }

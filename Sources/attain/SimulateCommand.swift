@@ -39,6 +39,10 @@ struct SimulateCommand: ParsableCommand {
     var groups = try simulation.groups(for: panel)
     let targetRows = try simulation.targets(for: panel, groups: groups)
     var targets = Dictionary(targetRows.map { ($0.id, $0.target) }, uniquingKeysWith: { _, last in last })
+    // Read and check the scenario file before any simulation (errors located at the bad value).
+    let file = try scenarios.map { path throws(DataError) in
+      try ScenarioFile.read(path: path, horizon: model.horizon(for: panel.frequency))
+    }
     let forecaster = try model.batchForecaster(for: panel)
     var plan = SimulationPlan(
       paths: simulation.paths, horizon: model.horizon(for: panel.frequency), seed: simulation.seed,
@@ -54,19 +58,13 @@ struct SimulateCommand: ParsableCommand {
     let recommendation = AttainmentRecommendation(
       plan: plan, calibrationWindows: simulation.calibrationWindows,
       calibrationPaths: simulation.calibrationPaths, symmetricCalibration: !simulation.calibrateLocation)
-    guard let scenarios else {
+    guard let file else {
       let outcome = try recommendation.run(
         panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets, fitted: fitted)
       reportWarnings(outcome.warnings)
       writeStandardError("seed=\(simulation.seed)\n")
     try output.write(Self.table(outcome.result, scenario: nil, targets: targets))
       return
-    }
-    let file: ScenarioFile
-    do {
-      file = try JSONDecoder().decode(ScenarioFile.self, from: Data(contentsOf: URL(fileURLWithPath: scenarios)))
-    } catch {
-      throw ValidationError("\(scenarios): cannot read the scenario file: \(error)")
     }
     // Without a group map, the company total: every series in one group "total".
     if groups.isEmpty { for id in panel.ids { groups[id] = "total" } }

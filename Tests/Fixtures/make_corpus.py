@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the bad/ and edge/ input corpora (small hand-made CSVs). Run from this folder:
     python3 make_corpus.py
-The expected error of every bad file is in bad/MANIFEST.tsv (checked by BadInputTests)."""
+The expected error of every bad file is in bad/MANIFEST.tsv (checked by BadInputTests); bad scenario
+files (`simulate --scenarios`) are in bad-scenarios/ with their own MANIFEST.tsv, valid but awkward
+ones in edge-scenarios/."""
 import os
 
 H = "unique_id,ds,y\n"
@@ -124,4 +126,109 @@ os.makedirs("edge", exist_ok=True)
 for name, data in edge.items():
   with open(os.path.join("edge", name), "wb") as f:
     f.write(data)
-print(len(bad) + len(agg), "bad files,", len(edge), "edge files")
+
+def scenario(body):
+  return ('{"scenarios": [\n  ' + body + '\n]}\n').encode()
+
+bad_scenarios = {
+  # syntax
+  "empty.json": b"",
+  "whitespace-only.json": b"  \n\n",
+  "not-json.json": b"scenarios: []\n",
+  "comment.json": b'{"scenarios": [] // none\n}\n',
+  "trailing-comma.json": scenario('{"name": "a"},'),
+  "trailing-comma-object.json": scenario('{"name": "a", "growth": 0.1,}'),
+  "missing-colon.json": scenario('{"name" "a"}'),
+  "unterminated-string.json": b'{"scenarios": [{"name": "a}]}\n',
+  "unterminated-array.json": b'{"scenarios": [{"name": "a"}\n',
+  "trailing-garbage.json": b'{"scenarios": []} x\n',
+  "two-documents.json": b'{"scenarios": []}\n{"scenarios": []}\n',
+  "single-quotes.json": scenario("{'name': 'a'}"),
+  "leading-zero.json": scenario('{"name": "a", "growth": 01}'),
+  "bare-dot.json": scenario('{"name": "a", "growth": .5}'),
+  "nan-literal.json": scenario('{"name": "a", "growth": NaN}'),
+  "infinity-literal.json": scenario('{"name": "a", "growth": Infinity}'),
+  "overflow-1e999.json": scenario('{"name": "a", "growth": 1e999}'),
+  "bad-literal.json": scenario('{"name": "a", "growth": nul}'),
+  "bad-escape.json": scenario('{"name": "a\\q"}'),
+  "lone-surrogate.json": scenario('{"name": "a\\ud800"}'),
+  "control-character.json": scenario('{"name": "a\tb"}'),
+  "invalid-utf8.json": b'{"scenarios": [\n  {"name": "caf\xe9"}\n]}\n',
+  "binary.json": b"\x89PNG\r\n\x1a\n\x00\x00",
+  "deep-nesting.json": b'{"scenarios": ' + b"[" * 5000 + b"]" * 5000 + b"}\n",
+  "duplicate-key.json": scenario('{"name": "a", "growth": 0.1, "growth": 0.2}'),
+  # structure and types
+  "top-level-array.json": b'[{"name": "a"}]\n',
+  "missing-scenarios.json": b'{}\n',
+  "scenarios-not-array.json": b'{"scenarios": {"name": "a"}}\n',
+  "unknown-top-key.json": b'{"scenarios": [], "version": 2}\n',
+  "scenario-not-object.json": scenario('"a"'),
+  "missing-name.json": scenario('{"growth": 0.1}'),
+  "empty-name.json": scenario('{"name": ""}'),
+  "name-number.json": scenario('{"name": 7}'),
+  "name-baseline.json": scenario('{"name": "baseline", "growth": 0.1}'),
+  "duplicate-name.json": scenario('{"name": "a"},\n  {"name": "a", "growth": 0.1}'),
+  "unknown-key-typo.json": scenario('{"name": "a", "grwoth": 0.1}'),
+  "growth-string.json": scenario('{"name": "a", "growth": "5%"}'),
+  "growth-bool.json": scenario('{"name": "a", "growth": true}'),
+  "elasticity-array.json": scenario('{"name": "a", "priceElasticity": [1]}'),
+  "groups-not-strings.json": scenario('{"name": "a", "groups": ["West", 2]}'),
+  "groups-string.json": scenario('{"name": "a", "groups": "West"}'),
+  # ranges
+  "growth-minus-one.json": scenario('{"name": "a", "growth": -1}'),
+  "price-change-below.json": scenario('{"name": "a", "priceChange": -1.5}'),
+  "promotion-period-zero.json": scenario('{"name": "a", "promotions": [{"periods": [0], "uplift": 0.1}]}'),
+  "promotion-period-negative.json": scenario('{"name": "a", "promotions": [{"periods": [1, -2], "uplift": 0.1}]}'),
+  "promotion-period-beyond.json": scenario('{"name": "a", "promotions": [{"periods": [7], "uplift": 0.1}]}'),
+  "promotion-period-fraction.json": scenario('{"name": "a", "promotions": [{"periods": [2.5], "uplift": 0.1}]}'),
+  "promotion-period-huge.json": scenario('{"name": "a", "promotions": [{"periods": [1e20], "uplift": 0.1}]}'),
+  "promotion-no-uplift.json": scenario('{"name": "a", "promotions": [{"periods": [1]}]}'),
+  "promotion-uplift-below.json": scenario('{"name": "a", "promotions": [{"periods": [1], "uplift": -1}]}'),
+  "ramp-current-zero.json": scenario(
+    '{"name": "a", "headcountRamp": {"currentHeadcount": 0, "addedHeadcount": 1, "startPeriod": 1, "rampPeriods": 2}}'),
+  "ramp-added-below.json": scenario(
+    '{"name": "a", "headcountRamp": {"currentHeadcount": 10, "addedHeadcount": -10, "startPeriod": 1, "rampPeriods": 2}}'),
+  "ramp-periods-zero.json": scenario(
+    '{"name": "a", "headcountRamp": {"currentHeadcount": 10, "addedHeadcount": 1, "startPeriod": 1, "rampPeriods": 0}}'),
+  "ramp-start-zero.json": scenario(
+    '{"name": "a", "headcountRamp": {"currentHeadcount": 10, "addedHeadcount": 1, "startPeriod": 0, "rampPeriods": 2}}'),
+  "ramp-incomplete.json": scenario('{"name": "a", "headcountRamp": {"currentHeadcount": 10}}'),
+  "shock-period-beyond.json": scenario('{"name": "a", "shocks": [{"period": 99, "factor": 0.5}]}'),
+  "shock-no-period.json": scenario('{"name": "a", "shocks": [{"factor": 0.5}]}'),
+  "shock-factor-string.json": scenario('{"name": "a", "shocks": [{"period": 2, "factor": "half"}]}'),
+}
+os.makedirs("bad-scenarios", exist_ok=True)
+for name, data in bad_scenarios.items():
+  with open(os.path.join("bad-scenarios", name), "wb") as f:
+    f.write(data)
+
+edge_scenarios = {
+  # byte-order mark, CRLF, nulls for absent fields, escapes and non-ASCII names, empty lists
+  "awkward.json": b"\xef\xbb\xbf" + (
+    '{"scenarios": [\r\n'
+    ' {"name": "caf\u00e9 \\"push\\"/\u6771\u4eac", "growth": null, "priceChange": 0, "promotions": [],'
+    ' "shocks": [{"period": 6, "amount": -1e-300}], "groups": null},\r\n'
+    ' {"name": "\\u0041 big", "growth": 1E+1, "priceChange": -0.999, "priceElasticity": -0.5,'
+    ' "headcountRamp": {"currentHeadcount": 1e-3, "addedHeadcount": -0.0009, "startPeriod": 99, "rampPeriods": 1}}\r\n'
+    ']}').encode(),
+  "empty-list.json": b'{"scenarios": []}',
+  # the documentation's example: a restated (unchanged) baseline, every adjustment, a group
+  "guide-example.json": b"""{ "scenarios": [
+  { "name": "baseline" },
+  { "name": "expansion", "growth": 0.03, "priceChange": 0.05, "priceElasticity": -1.2,
+    "promotions": [{ "periods": [3, 4], "uplift": 0.15 }],
+    "headcountRamp": { "currentHeadcount": 20, "addedHeadcount": 4, "startPeriod": 2, "rampPeriods": 3 },
+    "shocks": [{ "period": 5, "factor": 0.8 }, { "period": 6, "amount": -500 }],
+    "groups": ["total"] } ] }
+""",
+}
+# support: a valid targets file for the commands that need one besides the bad series (track, evaluate)
+os.makedirs("support", exist_ok=True)
+with open(os.path.join("support", "targets.csv"), "wb") as f:
+  f.write(b"unique_id,target\na,100\n")
+os.makedirs("edge-scenarios", exist_ok=True)
+for name, data in edge_scenarios.items():
+  with open(os.path.join("edge-scenarios", name), "wb") as f:
+    f.write(data)
+print(len(bad) + len(agg), "bad files,", len(edge), "edge files,", len(bad_scenarios), "bad and",
+      len(edge_scenarios), "edge scenario files")

@@ -34,8 +34,9 @@ public struct IntervalCalibration: Sendable, Equatable {
   }
 
   /// `forecast` with every half-width multiplied by its factor (mean unchanged). Intervals stay
-  /// nested: a wider level never ends up inside a narrower one (its bounds are widened to the
-  /// narrower level's where the factors would cross them).
+  /// nested around the mean (`Forecast.withNestedIntervals`): a wider level never ends up inside
+  /// a narrower one (its bounds are widened to the narrower level's where the factors would cross
+  /// them), and a bound on the wrong side of the mean is moved to the mean.
   public func apply(to forecast: Forecast) -> Forecast {
     var f = forecast
     for k in f.levels.indices {
@@ -45,14 +46,7 @@ public struct IntervalCalibration: Sendable, Equatable {
         f.upper[k][t] = f.mean[t] + c * (f.upper[k][t] - f.mean[t])
       }
     }
-    let order = f.levels.indices.sorted { f.levels[$0] < f.levels[$1] }
-    for (narrow, wide) in zip(order, order.dropFirst()) {
-      for t in f.mean.indices {
-        f.lower[wide][t] = min(f.lower[wide][t], f.lower[narrow][t])
-        f.upper[wide][t] = max(f.upper[wide][t], f.upper[narrow][t])
-      }
-    }
-    return f
+    return f.withNestedIntervals()
   }
 
   /// Estimates factors for `method` from one rolling-origin window per series (the last

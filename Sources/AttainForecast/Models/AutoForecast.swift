@@ -45,12 +45,13 @@ public struct AutoForecast: ForecastingMethod {
     self.name = name
   }
 
-  /// Fits the members (those that cannot fit are left out); fails only if none fits.
+  /// Fits the members (those that cannot fit are left out); fails only if none fits. Series
+  /// whose largest |value| lies outside 1e-100…1e100 are fitted rescaled (`ScaledForecaster`),
+  /// so finite input never gives NaN or infinite forecasts; other series are fitted as they are.
   public func fit(_ series: [Double], seasonLength: Int) throws -> any FittedForecaster {
-    let ensemble = try Ensemble(
-      members, combination: combination, name: name, intervalPaths: intervalPaths
-    ).fit(
-      series, seasonLength: seasonLength)
+    let ensemble = try ScaledForecaster.fit(
+      Ensemble(members, combination: combination, name: name, intervalPaths: intervalPaths), series,
+      seasonLength: seasonLength)
     guard let calibration else { return ensemble }
     return CalibratedForecaster(inner: ensemble, calibration: calibration)
   }

@@ -42,7 +42,8 @@ public struct PathQuantiles: Sendable {
     return values[lower] + fraction * (values[upper] - values[lower])
   }
 
-  /// A `Forecast` with the given point forecasts and central intervals from these quantiles.
+  /// A `Forecast` with the given point forecasts and central intervals from these quantiles,
+  /// nested around the point forecasts (`Forecast.withNestedIntervals`).
   /// Steps beyond the simulated horizon repeat the last simulated spread around the mean.
   public func forecast(mean: [Double], levels: [Double]) -> Forecast {
     let sortedLevels = levels.sorted()
@@ -67,6 +68,7 @@ public struct PathQuantiles: Sendable {
       lower.append(lo)
       upper.append(hi)
     }
-    return Forecast(mean: mean, levels: sortedLevels, lower: lower, upper: upper)
+    // Quantiles of a skewed sample can leave the point forecast outside the narrowest interval.
+    return Forecast(mean: mean, levels: sortedLevels, lower: lower, upper: upper).withNestedIntervals()
   }
 }
