@@ -83,16 +83,20 @@ fuzz-scenario: fuzz-build
 ## option for target x86_64-unknown-linux-gnu"), Swift itself traps on integer overflow, out-of-bounds
 ## access and exclusivity violations in debug builds (the ones sanitized here), and the package has no C
 ## sources for `-Xcc -fsanitize=undefined` to instrument (CLAPACK is headers only).
-## SANITIZE_FILTER= narrows the suites (default: all).
+## SANITIZE_FILTER= narrows the suites (default: all); SANITIZE_SKIP= leaves suites out (default: the
+## notebooks, which run the whole M3 evaluation and take hours with a sanitized debug `attain`).
 SANITIZE_FILTER ?=
+SANITIZE_SKIP ?= NotebookTests
 test-sanitize: deps
 	$(SWIFT) build --scratch-path .build-asan -Xswiftc -sanitize=address
 	ATTAIN_BIN_DIR=$(CURDIR)/.build-asan/debug SWIFT_BACKTRACE=enable=no \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan-suppressions.txt:print_suppressions=0 $(SWIFT) test --disable-xctest \
-	  --scratch-path .build-asan -Xswiftc -sanitize=address $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
+	  --scratch-path .build-asan -Xswiftc -sanitize=address $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)') \
+	  $(if $(SANITIZE_SKIP),--skip '$(SANITIZE_SKIP)')
 	$(SWIFT) build --scratch-path .build-tsan -Xswiftc -sanitize=thread
 	ATTAIN_BIN_DIR=$(CURDIR)/.build-tsan/debug SWIFT_BACKTRACE=enable=no TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test \
-	  --disable-xctest --scratch-path .build-tsan -Xswiftc -sanitize=thread $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
+	  --disable-xctest --scratch-path .build-tsan -Xswiftc -sanitize=thread $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)') \
+	  $(if $(SANITIZE_SKIP),--skip '$(SANITIZE_SKIP)')
 
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build .build-asan .build-tsan
