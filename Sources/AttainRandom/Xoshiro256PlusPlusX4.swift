@@ -63,18 +63,11 @@ public struct Xoshiro256PlusPlusX4: Sendable {
   @inlinable
   mutating func fill(_ words: UnsafeMutableBufferPointer<UInt64>) {
     guard let base = words.baseAddress else { return }
-    var (a, b, c, d) = (s0, s1, s2, s3)
+    // A local copy, so the state stays in registers through the loop.
+    var g = self
     var k = 0
     while k < words.count {
-      let sum = a &+ d
-      let result = ((sum &<< 23) &+ (sum &>> 41)) &+ a
-      let t = b &<< 17
-      c ^= a
-      d ^= b
-      b ^= c
-      a ^= d
-      c ^= t
-      d = (d &<< 45) &+ (d &>> 19)
+      let result = g.next()
       if k + 4 <= words.count {
         // An unaligned 32-byte store (SE-0349).
         UnsafeMutableRawPointer(base + k).storeBytes(of: result, as: SIMD4<UInt64>.self)
@@ -83,6 +76,6 @@ public struct Xoshiro256PlusPlusX4: Sendable {
       }
       k += 4
     }
-    (s0, s1, s2, s3) = (a, b, c, d)
+    (s0, s1, s2, s3) = (g.s0, g.s1, g.s2, g.s3)
   }
 }

@@ -11,16 +11,7 @@ enum Selection {
     var hi = upperBound
     while hi > lo {
       if hi - lo < 16 {
-        // Insertion sort of the short remainder.
-        for i in (lo + 1)...hi {
-          let v = a[i]
-          var j = i - 1
-          while j >= lo && a[j] > v {
-            a[j + 1] = a[j]
-            j -= 1
-          }
-          a[j + 1] = v
-        }
+        insertionSort(a, lo: lo, hi: hi)
         return
       }
       let mid = lo + (hi - lo) / 2
@@ -47,6 +38,20 @@ enum Selection {
       } else {
         return
       }
+    }
+  }
+
+  /// Sorts the short range a[lo...hi] (hi > lo) by insertion.
+  @inline(__always)
+  static func insertionSort(_ a: UnsafeMutablePointer<Double>, lo: Int, hi: Int) {
+    for i in (lo + 1)...hi {
+      let v = a[i]
+      var j = i - 1
+      while j >= lo && a[j] > v {
+        a[j + 1] = a[j]
+        j -= 1
+      }
+      a[j + 1] = v
     }
   }
 
@@ -145,15 +150,7 @@ enum Selection {
     let last = lastRank
     while first <= last && hi > lo {
       if hi - lo < 16 {
-        for i in (lo + 1)...hi {
-          let v = a[i]
-          var j = i - 1
-          while j >= lo && a[j] > v {
-            a[j + 1] = a[j]
-            j -= 1
-          }
-          a[j + 1] = v
-        }
+        insertionSort(a, lo: lo, hi: hi)
         return
       }
       let mid = lo + (hi - lo) / 2

@@ -71,12 +71,7 @@ import Testing
       let p = 2 * (normalCDF(edges[b + 1]) - normalCDF(edges[b]))
       #expect(abs(observed - size * p) < 5 * (size * p * (1 - p)).squareRoot() + 1, "band \(b)")
     }
-    z.sort()
-    var d = 0.0
-    for (k, value) in z.enumerated() {
-      let cdf = normalCDF(value)
-      d = max(d, Double(k + 1) / size - cdf, cdf - Double(k) / size)
-    }
+    let d = kolmogorovSmirnovAgainstNormal(z)
     #expect(d < 1.949 / size.squareRoot(), "KS D = \(d)")
   }
 
