@@ -14,11 +14,7 @@ enum Selection {
         insertionSort(a, lo: lo, hi: hi)
         return
       }
-      let mid = lo + (hi - lo) / 2
-      if a[mid] < a[lo] { a.swapAt(mid, lo) }
-      if a[hi] < a[lo] { a.swapAt(hi, lo) }
-      if a[hi] < a[mid] { a.swapAt(hi, mid) }
-      let pivot = a[mid]
+      let pivot = medianOfThree(a, lo: lo, hi: hi)
       var i = lo
       var j = hi
       while i <= j {
@@ -39,6 +35,17 @@ enum Selection {
         return
       }
     }
+  }
+
+  /// Orders a[lo], a[mid], a[hi] (mid the middle index) and returns the median, a[mid]: the
+  /// pivot of both selections.
+  @inline(__always)
+  static func medianOfThree(_ a: UnsafeMutablePointer<Double>, lo: Int, hi: Int) -> Double {
+    let mid = lo + (hi - lo) / 2
+    if a[mid] < a[lo] { a.swapAt(mid, lo) }
+    if a[hi] < a[lo] { a.swapAt(hi, lo) }
+    if a[hi] < a[mid] { a.swapAt(hi, mid) }
+    return a[mid]
   }
 
   /// Sorts the short range a[lo...hi] (hi > lo) by insertion.
@@ -153,11 +160,7 @@ enum Selection {
         insertionSort(a, lo: lo, hi: hi)
         return
       }
-      let mid = lo + (hi - lo) / 2
-      if a[mid] < a[lo] { a.swapAt(mid, lo) }
-      if a[hi] < a[lo] { a.swapAt(hi, lo) }
-      if a[hi] < a[mid] { a.swapAt(hi, mid) }
-      let pivot = a[mid]
+      let pivot = medianOfThree(a, lo: lo, hi: hi)
       // a[lo..<less] < pivot, a[less..<equal] == pivot, a[equal...hi] > pivot.
       var less = lo
       for i in lo...hi {
