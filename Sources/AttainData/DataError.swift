@@ -86,6 +86,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateID(String)
     /// A JSON input (scenario file) is malformed or has a value out of range; the text says how.
     case invalidJSON(String)
+    /// A number outside the range its column allows (`rule`, e.g. "must be > 0").
+    case outOfRange(value: String, column: String, rule: String)
 
     /// The one-line, lowercase description of the problem.
     public var message: String {
@@ -127,6 +129,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
       case .unknownID(let id): "unknown unique_id '\(shown(id))'"
       case .duplicateID(let id): "duplicate unique_id '\(shown(id))'"
       case .invalidJSON(let what): what
+      case .outOfRange(let value, let column, let rule): "value '\(shown(value))' in column '\(column)' \(rule)"
       }
     }
   }

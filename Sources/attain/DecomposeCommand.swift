@@ -205,7 +205,11 @@ struct DecomposeCommand: ParsableCommand {
     let parentColumn = table.header.firstIndex(of: "parent")
     func optional(_ name: String, _ r: Int) throws -> Double? {
       guard let c = table.header.firstIndex(of: name), !table.rows[r][c].isEmpty else { return nil }
-      return try table.number(row: r, column: c)
+      let value = try table.number(row: r, column: c)
+      guard value >= 0 else {
+        throw table.error(row: r, column: c, .outOfRange(value: table.rows[r][c], column: name, rule: "must be ≥ 0"))
+      }
+      return value
     }
     var units: [PlanningUnit] = []
     var parents: [String?] = []

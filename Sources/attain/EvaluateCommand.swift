@@ -80,7 +80,7 @@ struct EvaluateCommand: ParsableCommand {
           actual += panel.values[panel.offsets[i] + t]
         }
       }
-      guard entry.total > 0 else { throw PlanInputError("target of '\(entry.id)' must be > 0, got \(entry.total)") }
+      guard entry.total > 0 else { throw entry.totalError("must be > 0") }
       let attainment = actual / entry.total
       let fraction = curve.payout(attainment)
       let pay = fraction * (entry.incentive ?? incentive)

@@ -14,6 +14,15 @@ struct TargetFile {
     var incentive: Double?
     /// (period start, target) rows in file order, when the file has `period_start`.
     var phased: [(CalendarDate, Double)] = []
+    /// Where the unit's first target is, for errors about its total.
+    var location: (file: String, line: Int, column: Int) = ("", 0, 0)
+
+    /// The located error for a unit total outside what a command allows (`rule`).
+    func totalError(_ rule: String) -> DataError {
+      DataError(
+        file: location.file, line: location.line, column: location.column,
+        reason: .outOfRange(value: "\(total)", column: "target", rule: rule + " (the unit's total)"))
+    }
   }
   var entries: [Entry]
   var isPhased: Bool
@@ -30,6 +39,11 @@ struct TargetFile {
     for r in table.rows.indices {
       let id = try table.identifier(row: r, column: idColumn)
       let value = try table.number(row: r, column: targetColumn)
+      guard value >= 0 else {
+        throw table.error(
+          row: r, column: targetColumn,
+          .outOfRange(value: table.rows[r][targetColumn], column: "target", rule: "must be ≥ 0"))
+      }
       let k: Int
       if let existing = index[id] {
         k = existing
@@ -37,10 +51,13 @@ struct TargetFile {
         k = entries.count
         index[id] = k
         var entry = Entry(id: id)
+        let here = table.error(row: r, column: targetColumn, .emptyFile)
+        entry.location = (here.file, here.line, here.column)
         if let c = probabilityColumn, !table.rows[r][c].isEmpty {
           let p = try table.number(row: r, column: c)
           guard p > 0 && p < 1 else {
-            throw table.error(row: r, column: c, .nonNumeric(value: table.rows[r][c], column: "probability in (0, 1)"))
+            throw table.error(
+              row: r, column: c, .outOfRange(value: table.rows[r][c], column: "probability", rule: "must be in (0, 1)"))
           }
           entry.probability = p
         }

@@ -277,6 +277,34 @@ func expectCleanFailure(
       json, expected: "Plan.json:1:40: scenarios[0].growth must exceed -1, got -2", outputFolder: out, "Plan.json")
   }
 
+  /// Numbers in range for their type but not for their column: negative targets and histories, a
+  /// probability outside (0, 1), a unit whose targets sum to zero — located at the value (the
+  /// zero total at the unit's first target row).
+  @Test func outOfRangeValuesAreLocated() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let monthly = ReliabilityCommands.monthly
+    let range = ["--from", "2020-01-01", "--to", "2020-12-31", "--output", "out/o.csv"]
+    let cases: [(file: String, text: String, arguments: [String], expected: String)] = [
+      ("T.csv", "unique_id,target\na,100\na,-5\n", ["evaluate", monthly, "--targets", "T.csv"] + range,
+       "T.csv:3:2: value '-5' in column 'target' must be ≥ 0"),
+      ("Z.csv", "unique_id,target\na,0\na,0\n", ["evaluate", monthly, "--targets", "Z.csv"] + range,
+       "Z.csv:2:2: value '0.0' in column 'target' must be > 0 (the unit's total)"),
+      ("P.csv", "unique_id,target,probability\na,100,1.5\n", ["evaluate", monthly, "--targets", "P.csv"] + range,
+       "P.csv:2:3: value '1.5' in column 'probability' must be in (0, 1)"),
+      ("U.csv", "unique_id,parent,history\nall,,10\nb,all,-3\n",
+       ["decompose", "--target", "100", "--units", "U.csv", "--output", "out/o.csv"],
+       "U.csv:3:3: value '-3' in column 'history' must be ≥ 0"),
+    ]
+    for c in cases {
+      try Data(c.text.utf8).write(to: dir.appendingPathComponent(c.file))
+      let result = try CLI.attain(c.arguments, in: dir)
+      expectCleanFailure(result, expected: c.expected, outputFolder: out, c.file)
+    }
+  }
+
   /// Standard input is named `<stdin>` in the message.
   @Test func badStandardInputIsNamedStdin() throws {
     let dir = try CLI.temporaryDirectory()
