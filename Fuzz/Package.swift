@@ -9,14 +9,17 @@ let package = Package(
   platforms: [.macOS(.v13)],
   dependencies: [.package(name: "Attain", path: "../")],
   targets: [
+    // The libFuzzer driver call and the located-error check shared by the fuzzers.
+    .target(name: "FuzzSupport", dependencies: [.product(name: "AttainData", package: "Attain")]),
     // CSV readers: SeriesCSV (fused fast path and RFC 4180 path), CSVTable, TransactionAggregation.
     .executableTarget(
-      name: "CSVFuzzer", dependencies: [.product(name: "AttainData", package: "Attain")]),
+      name: "CSVFuzzer", dependencies: ["FuzzSupport", .product(name: "AttainData", package: "Attain")]),
     // Scenario files: JSONValue.parse and ScenarioFile.read (the `simulate --scenarios` reader).
     .executableTarget(
       name: "ScenarioFuzzer",
       dependencies: [
-        .product(name: "AttainData", package: "Attain"), .product(name: "AttainSimulation", package: "Attain"),
+        "FuzzSupport", .product(name: "AttainData", package: "Attain"),
+        .product(name: "AttainSimulation", package: "Attain"),
       ]),
   ]
 )

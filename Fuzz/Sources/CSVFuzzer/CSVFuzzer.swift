@@ -1,4 +1,5 @@
 import AttainData
+import FuzzSupport
 
 /// libFuzzer entry point: feeds the bytes to every CSV reader of `AttainData`.
 ///
@@ -15,7 +16,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let frequencies: [Frequency?] = [nil, .monthly, .index, .daily, .weekly, .quarterly, .yearly, nil]
   let options = SeriesReadOptions(
     frequency: frequencies[Int(selector & 7)], fill: selector & 8 == 0 ? .none : .zero)
-  check(bytes) { () throws(DataError) in
+  check { () throws(DataError) in
     let result = try SeriesCSV.read(bytes: bytes, file: "fuzz.csv", options: options)
     // Round trip: what the reader accepts, the writer writes and the reader reads back unchanged
     // (small panels only: `--fill zero` can turn 60 bytes into a million rows, which only slows the search).
@@ -31,7 +32,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
       preconditionFailure("written panel does not read back: \(error)")
     }
   }
-  check(bytes) { () throws(DataError) in
+  check { () throws(DataError) in
     let table = try CSVTable.read(bytes: bytes, file: "fuzz.csv")
     if let first = table.header.first, !table.rows.isEmpty {
       let column = try table.column(first)
@@ -44,43 +45,21 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     groupBy: selector & 16 == 0 ? ["g"] : [], dateColumn: "d",
     dateFormat: DateFormat(patterns[Int(selector >> 5) % patterns.count]) ?? .iso, valueColumn: "v",
     frequency: [Frequency.monthly, .daily, .weekly, .quarterly, .yearly][Int(selector >> 5) % 5])
-  check(bytes) { () throws(DataError) in
+  check { () throws(DataError) in
     _ = try TransactionAggregation.aggregate(bytes: bytes, file: "fuzz.csv", options: aggregation)
   }
   return 0
 }
 
 /// Runs `body`; a thrown error must name the file and be located, else the fuzzer traps.
-private func check(_ bytes: [UInt8], _ body: () throws(DataError) -> Void) {
-  do {
-    try body()
-  } catch {
-    let text = error.description
-    if error.line < 0 || error.column < 0 || !text.hasPrefix("fuzz.csv") {
-      preconditionFailure("malformed error: \(text)")
-    }
-  }
+private func check(_ body: () throws(DataError) -> Void) {
+  expectLocatedError(file: "fuzz.csv", minimumPosition: 0, body)
 }
 
-/// libFuzzer's driver (from the `-sanitize=fuzzer` runtime).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<Int32>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-/// The program entry: SwiftPM links an executable target's `main` to `<Target>_main`, so the
-/// target hands control to libFuzzer's driver itself (built with `-parse-as-library`).
+/// The program entry: libFuzzer's driver with `fuzzCSV`.
 @_cdecl("CSVFuzzer_main")
 public func csvFuzzerMain(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-  var count = argc
-  var arguments = argv
-  return withUnsafeMutablePointer(to: &arguments) { pointer in
-    pointer.withMemoryRebound(to: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?.self, capacity: 1) {
-      runFuzzerDriver(&count, $0, fuzzCSV)
-    }
-  }
+  runLibFuzzer(argc, argv, fuzzCSV)
 }

@@ -1,4 +1,5 @@
 import AttainData
+import FuzzSupport
 import AttainSimulation
 
 /// libFuzzer entry point: feeds the bytes to the JSON parser and the scenario-file reader.
@@ -37,37 +38,15 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   return 0
 }
 
-/// Runs `body`; a thrown error must name the file and be located on a line ≥ 1, else the fuzzer traps.
+/// Runs `body`; a thrown error must name the file and be located, else the fuzzer traps.
 private func check(_ body: () throws(DataError) -> Void) {
-  do {
-    try body()
-  } catch {
-    let text = error.description
-    if error.line < 1 || error.column < 1 || !text.hasPrefix("fuzz.json:") {
-      preconditionFailure("malformed error: \(text)")
-    }
-  }
+  expectLocatedError(file: "fuzz.json:", minimumPosition: 1, body)
 }
 
-/// libFuzzer's driver (from the `-sanitize=fuzzer` runtime).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<Int32>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-/// The program entry: SwiftPM links an executable target's `main` to `<Target>_main`, so the
-/// target hands control to libFuzzer's driver itself (built with `-parse-as-library`).
+/// The program entry: libFuzzer's driver with `fuzzScenario`.
 @_cdecl("ScenarioFuzzer_main")
 public func scenarioFuzzerMain(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-  var count = argc
-  var arguments = argv
-  return withUnsafeMutablePointer(to: &arguments) { pointer in
-    pointer.withMemoryRebound(to: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?.self, capacity: 1) {
-      runFuzzerDriver(&count, $0, fuzzScenario)
-    }
-  }
+  runLibFuzzer(argc, argv, fuzzScenario)
 }
