@@ -62,35 +62,78 @@ struct ETSRecursion {
   /// With additive errors it may return early a partial value ≥ `cutoff` once the result is
   /// known to exceed it.
   /// - Complexity: O(n); no allocation.
-  @inline(__always)
+  ///
+  /// Dispatches to one copy of the loop per (error, trend, season) combination, so each copy
+  /// has no component branches and keeps its state in registers (the loop is a serial
+  /// dependency chain; branches and spills lengthen every step).
   func criterion(
     y: UnsafeBufferPointer<Double>, parameters p: ETSParameters, initial x: UnsafePointer<Double>,
     ring: UnsafeMutablePointer<Double>, cutoff: Double = .infinity
   ) -> Double {
+    let trend = form.hasTrend
+    switch (form.error, form.season) {
+    case (.additive, .none):
+      return trend
+        ? criterion(y, p, x, ring, cutoff, additiveError: true, hasTrend: true, season: .none)
+        : criterion(y, p, x, ring, cutoff, additiveError: true, hasTrend: false, season: .none)
+    case (.additive, .additive):
+      return trend
+        ? criterion(y, p, x, ring, cutoff, additiveError: true, hasTrend: true, season: .additive)
+        : criterion(y, p, x, ring, cutoff, additiveError: true, hasTrend: false, season: .additive)
+    case (.additive, .multiplicative):
+      return trend
+        ? criterion(
+          y, p, x, ring, cutoff, additiveError: true, hasTrend: true, season: .multiplicative)
+        : criterion(
+          y, p, x, ring, cutoff, additiveError: true, hasTrend: false, season: .multiplicative)
+    case (.multiplicative, .none):
+      return trend
+        ? criterion(y, p, x, ring, cutoff, additiveError: false, hasTrend: true, season: .none)
+        : criterion(y, p, x, ring, cutoff, additiveError: false, hasTrend: false, season: .none)
+    case (.multiplicative, .additive):
+      return trend
+        ? criterion(
+          y, p, x, ring, cutoff, additiveError: false, hasTrend: true, season: .additive)
+        : criterion(
+          y, p, x, ring, cutoff, additiveError: false, hasTrend: false, season: .additive)
+    case (.multiplicative, .multiplicative):
+      return trend
+        ? criterion(
+          y, p, x, ring, cutoff, additiveError: false, hasTrend: true, season: .multiplicative)
+        : criterion(
+          y, p, x, ring, cutoff, additiveError: false, hasTrend: false, season: .multiplicative)
+    }
+  }
+
+  /// The loop of `criterion(y:parameters:initial:ring:cutoff:)` for constant components
+  /// (inlined at each call site above, where the flags fold away).
+  @inline(__always)
+  private func criterion(
+    _ y: UnsafeBufferPointer<Double>, _ p: ETSParameters, _ x: UnsafePointer<Double>,
+    _ ring: UnsafeMutablePointer<Double>, _ cutoff: Double,
+    additiveError: Bool, hasTrend: Bool, season: ETSSeason
+  ) -> Double {
     let n = y.count
     // Additive errors: n log Σε² only grows, so stop once Σε² ≥ exp(cutoff / n).
-    let sseLimit =
-      form.error == .additive && cutoff < .infinity ? exp(cutoff / Double(n)) : .infinity
+    let sseLimit = additiveError && cutoff < .infinity ? exp(cutoff / Double(n)) : .infinity
     var level = x[0]
-    var slope = form.hasTrend ? x[1] : 0
-    if form.hasSeason { loadRing(from: x, into: ring) }
+    var slope = hasTrend ? x[1] : 0
+    if season != .none { loadRing(from: x, into: ring) }
     let alpha = p.alpha
-    let beta = form.hasTrend ? p.beta : 0
+    let beta = hasTrend ? p.beta : 0
     let gamma = p.gamma
+    // 1 for an undamped trend: the same multiply-add as the damped one.
     let phi = form.trend == .damped ? p.phi : 1
-    let hasTrend = form.hasTrend
-    let season = form.season
-    let additiveError = form.error == .additive
+    let keep = 1 - alpha
     var sse = 0.0
     // Σ log|μ_t| as the log of running products, renormalised rarely (no log per step).
     var product = 1.0
     var logSum = 0.0
     var j = 0
-    let base = y.baseAddress!
+    guard let base = y.baseAddress else { return .infinity }
     for t in 0..<n {
       let yt = base[t]
-      let phib = hasTrend ? phi * slope : 0
-      let q = level + phib
+      let q = hasTrend ? multiplyAdd(phi, slope, level) : level
       var s = 0.0
       let mu: Double
       let deseasonalised: Double
@@ -128,12 +171,14 @@ struct ETSRecursion {
         }
       }
       sse += e * e
-      if sse >= sseLimit { return Double(n) * log(sse) }
-      // ℓ_t = q + α d and b_t = φ b + β d with d = p_t − q_t: algebraically R's
-      // b_t = φb + (β/α)(ℓ_t − ℓ_{t−1} − φb), with a shorter dependency chain.
+      if additiveError && sse >= sseLimit { return Double(n) * log(sse) }
+      // ℓ_t = (1 − α) q + α p_t and b_t = φ b − β q + β p_t with p_t the deseasonalised
+      // observation: algebraically R's ℓ_t = q + α(p_t − q) and b_t = φb + (β/α)(ℓ_t − ℓ_{t−1} − φb),
+      // but the serial chain from (ℓ_{t−1}, b_{t−1}) to (ℓ_t, b_t) is two multiply-adds
+      // (q, then ℓ_t or b_t); the terms in p_t are computed beside it.
       let d = deseasonalised - q
-      level = q + alpha * d
-      if hasTrend { slope = phib + beta * d }
+      level = multiplyAdd(keep, q, alpha * deseasonalised)
+      if hasTrend { slope = multiplyAdd(-beta, q, multiplyAdd(phi, slope, beta * deseasonalised)) }
       switch season {
       case .none: break
       case .additive:
@@ -177,8 +222,7 @@ struct ETSRecursion {
     var j = 0
     for t in 0..<n {
       let yt = y[t]
-      let phib = form.hasTrend ? phi * slope : 0
-      let q = level + phib
+      let q = form.hasTrend ? multiplyAdd(phi, slope, level) : level
       let s = form.hasSeason ? ring[j] : 0
       let mu: Double
       let deseasonalised: Double
@@ -192,8 +236,11 @@ struct ETSRecursion {
       innovations[t] = e
       sse += e * e
       logSum += log(abs(mu))
-      let newLevel = q + p.alpha * (deseasonalised - q)
-      if form.hasTrend { slope = phib + (p.beta / p.alpha) * (newLevel - level - phib) }
+      // The same algebra (and roundings) as `criterion`.
+      let newLevel = multiplyAdd(1 - p.alpha, q, p.alpha * deseasonalised)
+      if form.hasTrend {
+        slope = multiplyAdd(-p.beta, q, multiplyAdd(phi, slope, p.beta * deseasonalised))
+      }
       switch form.season {
       case .none: break
       case .additive: ring[j] = s + p.gamma * (yt - q - s)
