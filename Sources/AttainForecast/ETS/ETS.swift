@@ -81,13 +81,26 @@ public struct ETS: ForecastingMethod {
     }
     let forms = try candidates(
       count: n, seasonLength: seasonLength, positive: series.allSatisfy { $0 > 0 })
-    var best: FittedETS?
-    for form in forms {
-      guard
-        let model = try ETSEstimator.fit(
+    // The damped and additive trend forms of each error and season are fitted together, their
+    // likelihood loops interleaved (`ETSEstimator.fitPair`, same models as one at a time).
+    var models = [FittedETS?](repeating: nil, count: forms.count)
+    var fitted = [Bool](repeating: false, count: forms.count)
+    for (i, form) in forms.enumerated() where !fitted[i] {
+      let partner = ETSForm(error: form.error, trend: .additive, season: form.season)
+      if form.trend == .damped, let k = forms.firstIndex(of: partner), !fitted[k] {
+        (models[i], models[k]) = try ETSEstimator.fitPair(
+          series, form, partner, seasonLength: seasonLength, fixed: spec, optimizer: optimizer,
+          name: name)
+        fitted[k] = true
+      } else {
+        models[i] = try ETSEstimator.fit(
           series, form: form, seasonLength: seasonLength, fixed: spec, optimizer: optimizer,
           name: name)
-      else { continue }
+      }
+      fitted[i] = true
+    }
+    var best: FittedETS?
+    for case let model? in models {
       if model.aicc.isNaN { continue }
       if let current = best, current.aicc <= model.aicc { continue }
       best = model

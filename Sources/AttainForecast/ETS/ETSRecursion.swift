@@ -70,130 +70,139 @@ struct ETSRecursion {
     y: UnsafeBufferPointer<Double>, parameters p: ETSParameters, initial x: UnsafePointer<Double>,
     ring: UnsafeMutablePointer<Double>, cutoff: Double = .infinity
   ) -> Double {
+    typealias A = AdditiveErrors
+    typealias M = MultiplicativeErrors
+    typealias T = WithTrend
+    typealias N = WithoutTrend
     let trend = form.hasTrend
     switch (form.error, form.season) {
     case (.additive, .none):
       return trend
-        ? criterion(y, p, x, ring, cutoff, additiveError: true, hasTrend: true, season: .none)
-        : criterion(y, p, x, ring, cutoff, additiveError: true, hasTrend: false, season: .none)
+        ? criterion(y, p, x, ring, cutoff, ETSShape<A, T, NoSeason>.self)
+        : criterion(y, p, x, ring, cutoff, ETSShape<A, N, NoSeason>.self)
     case (.additive, .additive):
       return trend
-        ? criterion(y, p, x, ring, cutoff, additiveError: true, hasTrend: true, season: .additive)
-        : criterion(y, p, x, ring, cutoff, additiveError: true, hasTrend: false, season: .additive)
+        ? criterion(y, p, x, ring, cutoff, ETSShape<A, T, AdditiveSeason>.self)
+        : criterion(y, p, x, ring, cutoff, ETSShape<A, N, AdditiveSeason>.self)
     case (.additive, .multiplicative):
       return trend
-        ? criterion(
-          y, p, x, ring, cutoff, additiveError: true, hasTrend: true, season: .multiplicative)
-        : criterion(
-          y, p, x, ring, cutoff, additiveError: true, hasTrend: false, season: .multiplicative)
+        ? criterion(y, p, x, ring, cutoff, ETSShape<A, T, MultiplicativeSeason>.self)
+        : criterion(y, p, x, ring, cutoff, ETSShape<A, N, MultiplicativeSeason>.self)
     case (.multiplicative, .none):
       return trend
-        ? criterion(y, p, x, ring, cutoff, additiveError: false, hasTrend: true, season: .none)
-        : criterion(y, p, x, ring, cutoff, additiveError: false, hasTrend: false, season: .none)
+        ? criterion(y, p, x, ring, cutoff, ETSShape<M, T, NoSeason>.self)
+        : criterion(y, p, x, ring, cutoff, ETSShape<M, N, NoSeason>.self)
     case (.multiplicative, .additive):
       return trend
-        ? criterion(
-          y, p, x, ring, cutoff, additiveError: false, hasTrend: true, season: .additive)
-        : criterion(
-          y, p, x, ring, cutoff, additiveError: false, hasTrend: false, season: .additive)
+        ? criterion(y, p, x, ring, cutoff, ETSShape<M, T, AdditiveSeason>.self)
+        : criterion(y, p, x, ring, cutoff, ETSShape<M, N, AdditiveSeason>.self)
     case (.multiplicative, .multiplicative):
       return trend
-        ? criterion(
-          y, p, x, ring, cutoff, additiveError: false, hasTrend: true, season: .multiplicative)
-        : criterion(
-          y, p, x, ring, cutoff, additiveError: false, hasTrend: false, season: .multiplicative)
+        ? criterion(y, p, x, ring, cutoff, ETSShape<M, T, MultiplicativeSeason>.self)
+        : criterion(y, p, x, ring, cutoff, ETSShape<M, N, MultiplicativeSeason>.self)
     }
   }
 
-  /// The loop of `criterion(y:parameters:initial:ring:cutoff:)` for constant components
-  /// (inlined at each call site above, where the flags fold away).
-  @inline(__always)
-  private func criterion(
+  /// The loop of `criterion(y:parameters:initial:ring:cutoff:)`, compiled once per shape.
+  private func criterion<Shape: ETSComponentShape>(
+    _ y: UnsafeBufferPointer<Double>, _ p: ETSParameters, _ x: UnsafePointer<Double>,
+    _ ring: UnsafeMutablePointer<Double>, _ cutoff: Double, _ shape: Shape.Type
+  ) -> Double {
+    let (additiveError, hasTrend, season) = (Shape.additiveError, Shape.hasTrend, Shape.season)
+    let n = y.count
+    guard let base = y.baseAddress else { return .infinity }
+    var lane = CriterionLane(
+      self, p, x, ring, cutoff: cutoff, count: n, additiveError: additiveError, hasTrend: hasTrend,
+      season: season)
+    var j = 0
+    for t in 0..<n {
+      lane.step(base[t], j, additiveError: additiveError, hasTrend: hasTrend, season: season)
+      if lane.failed { return .infinity }
+      if additiveError && lane.sse >= lane.sseLimit { return Double(n) * log(lane.sse) }
+      j += 1
+      if j == m { j = 0 }
+    }
+    return lane.value(count: n, additiveError: additiveError)
+  }
+
+  /// `criterion(y:parameters:initial:ring:cutoff:)` of two parameter sets on the same series in
+  /// one loop: their serial dependency chains overlap, so the pair costs little more than one.
+  /// Both must be for this recursion's error and season, with a trend state (φ = 1 when
+  /// undamped): the additive and damped trend forms. Each value is bit-identical to its single
+  /// evaluation, except that with additive errors a value whose early stop is due may be
+  /// computed further (it stays ≥ its cutoff); the loop stops once both are due.
+  func criterionPair(
+    y: UnsafeBufferPointer<Double>, first p: ETSParameters, initial x: UnsafePointer<Double>,
+    ring: UnsafeMutablePointer<Double>, cutoff: Double,
+    second q: ETSParameters, initial x2: UnsafePointer<Double>,
+    ring ring2: UnsafeMutablePointer<Double>, cutoff cutoff2: Double
+  ) -> (Double, Double) {
+    typealias A = AdditiveErrors
+    typealias M = MultiplicativeErrors
+    typealias T = WithTrend
+    switch (form.error, form.season) {
+    case (.additive, .none):
+      return criterionPair(y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<A, T, NoSeason>.self)
+    case (.additive, .additive):
+      return criterionPair(
+        y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<A, T, AdditiveSeason>.self)
+    case (.additive, .multiplicative):
+      return criterionPair(
+        y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<A, T, MultiplicativeSeason>.self)
+    case (.multiplicative, .none):
+      return criterionPair(y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<M, T, NoSeason>.self)
+    case (.multiplicative, .additive):
+      return criterionPair(
+        y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<M, T, AdditiveSeason>.self)
+    case (.multiplicative, .multiplicative):
+      return criterionPair(
+        y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<M, T, MultiplicativeSeason>.self)
+    }
+  }
+
+  /// The loop of `criterionPair`, compiled once per shape.
+  private func criterionPair<Shape: ETSComponentShape>(
     _ y: UnsafeBufferPointer<Double>, _ p: ETSParameters, _ x: UnsafePointer<Double>,
     _ ring: UnsafeMutablePointer<Double>, _ cutoff: Double,
-    additiveError: Bool, hasTrend: Bool, season: ETSSeason
-  ) -> Double {
+    _ q: ETSParameters, _ x2: UnsafePointer<Double>,
+    _ ring2: UnsafeMutablePointer<Double>, _ cutoff2: Double, _ shape: Shape.Type
+  ) -> (Double, Double) {
+    let (additiveError, season) = (Shape.additiveError, Shape.season)
     let n = y.count
-    // Additive errors: n log Σε² only grows, so stop once Σε² ≥ exp(cutoff / n).
-    let sseLimit = additiveError && cutoff < .infinity ? exp(cutoff / Double(n)) : .infinity
-    var level = x[0]
-    var slope = hasTrend ? x[1] : 0
-    if season != .none { loadRing(from: x, into: ring) }
-    let alpha = p.alpha
-    let beta = hasTrend ? p.beta : 0
-    let gamma = p.gamma
-    // 1 for an undamped trend: the same multiply-add as the damped one.
-    let phi = form.trend == .damped ? p.phi : 1
-    let keep = 1 - alpha
-    var sse = 0.0
-    // Σ log|μ_t| as the log of running products, renormalised rarely (no log per step).
-    var product = 1.0
-    var logSum = 0.0
+    guard let base = y.baseAddress else { return (.infinity, .infinity) }
+    var a = CriterionLane(
+      self, p, x, ring, cutoff: cutoff, count: n, additiveError: additiveError, hasTrend: true,
+      season: season)
+    var b = CriterionLane(
+      self, q, x2, ring2, cutoff: cutoff2, count: n, additiveError: additiveError, hasTrend: true,
+      season: season)
     var j = 0
-    guard let base = y.baseAddress else { return .infinity }
     for t in 0..<n {
       let yt = base[t]
-      let q = hasTrend ? multiplyAdd(phi, slope, level) : level
-      var s = 0.0
-      let mu: Double
-      let deseasonalised: Double
-      // y/q, needed by the multiplicative seasonal update (one reciprocal serves it and ε).
-      var ratio = 0.0
-      var inverseQ = 0.0
-      switch season {
-      case .none:
-        mu = q
-        deseasonalised = yt
-      case .additive:
-        s = ring[j]
-        mu = q + s
-        deseasonalised = yt - s
-      case .multiplicative:
-        s = ring[j]
-        mu = q * s
-        deseasonalised = abs(s) < 1e-10 ? 1e10 : yt / s
-        inverseQ = 1 / q
-        ratio = abs(q) < 1e-10 ? 1e10 : yt * inverseQ
-      }
-      let e: Double
-      if additiveError {
-        e = yt - mu
-      } else {
-        // (y − qs)/(qs) = (y/s)/q − 1 with multiplicative seasons: no third division.
-        e =
-          season == .multiplicative && abs(s) >= 1e-10
-          ? deseasonalised * inverseQ - 1 : (yt - mu) / mu
-        product *= abs(mu)
-        if !(product > 1e-150 && product < 1e150) {
-          if !(product > 0) || !product.isFinite { return .infinity }
-          logSum += log(product)
-          product = 1
+      a.step(yt, j, additiveError: additiveError, hasTrend: true, season: season)
+      b.step(yt, j, additiveError: additiveError, hasTrend: true, season: season)
+      if !additiveError && (a.failed || b.failed) {
+        if a.failed && b.failed { return (.infinity, .infinity) }
+        // A failed lane's value is +∞ whatever follows: finish the other alone.
+        var lane = a.failed ? b : a
+        var k = j + 1 == m ? 0 : j + 1
+        for u in (t + 1)..<max(n, t + 1) {
+          lane.step(base[u], k, additiveError: false, hasTrend: true, season: season)
+          if lane.failed { return (.infinity, .infinity) }
+          k += 1
+          if k == m { k = 0 }
         }
+        let value = lane.value(count: n, additiveError: false)
+        return a.failed ? (.infinity, value) : (value, .infinity)
       }
-      sse += e * e
-      if additiveError && sse >= sseLimit { return Double(n) * log(sse) }
-      // ℓ_t = (1 − α) q + α p_t and b_t = φ b − β q + β p_t with p_t the deseasonalised
-      // observation: algebraically R's ℓ_t = q + α(p_t − q) and b_t = φb + (β/α)(ℓ_t − ℓ_{t−1} − φb),
-      // but the serial chain from (ℓ_{t−1}, b_{t−1}) to (ℓ_t, b_t) is two multiply-adds
-      // (q, then ℓ_t or b_t); the terms in p_t are computed beside it.
-      let d = deseasonalised - q
-      level = multiplyAdd(keep, q, alpha * deseasonalised)
-      if hasTrend { slope = multiplyAdd(-beta, q, multiplyAdd(phi, slope, beta * deseasonalised)) }
-      switch season {
-      case .none: break
-      case .additive:
-        ring[j] = s + gamma * d  // y − q − s
-        j += 1
-        if j == m { j = 0 }
-      case .multiplicative:
-        ring[j] = s + gamma * (ratio - s)
-        j += 1
-        if j == m { j = 0 }
-      }
+      if additiveError && a.sse >= a.sseLimit && b.sse >= b.sseLimit { break }
+      j += 1
+      if j == m { j = 0 }
     }
-    var value = Double(n) * log(sse)
-    if !additiveError { value += 2 * (logSum + log(product)) }
-    return value
+    return (
+      a.value(count: n, additiveError: additiveError),
+      b.value(count: n, additiveError: additiveError)
+    )
   }
 
   /// Runs the recursions once, writing one-step forecasts `fitted[t]`, innovations `e[t]` and the
