@@ -36,6 +36,8 @@ public struct NelderMeadSearch: Sendable {
   let gamma: Double
   let rho: Double
   let sigma: Double
+  /// tolerance·√(2(n + 1)): below this range the standard deviation may be below `tolerance`.
+  let spreadBound: Double
   /// Simplex (n + 1)·n, values n + 1, centroid, reflected, trial, vertex sum, lower, upper.
   var storage: [Double]
   var phase: Phase
@@ -59,6 +61,7 @@ public struct NelderMeadSearch: Sendable {
     gamma = optimizer.adaptive ? 1 + 2 / dn : 2.0
     rho = optimizer.adaptive ? 0.75 - 1 / (2 * dn) : 0.5
     sigma = optimizer.adaptive ? 1 - 1 / dn : 0.5
+    spreadBound = optimizer.tolerance * (2 * (Double(n) + 1)).squareRoot()
     storage = [Double](repeating: 0, count: (n + 1) * n + (n + 1) + 6 * n)
     phase = n == 0 ? .empty : .initial(0)
     guard n > 0 else { return }
@@ -174,7 +177,7 @@ public struct NelderMeadSearch: Sendable {
         finish(base)
         return nil
       }
-      if range < tolerance * (2 * (dn + 1)).squareRoot() {
+      if range < spreadBound {
         var mean = 0.0
         for i in 0...n { mean += values[i] }
         mean /= dn + 1
