@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -8,7 +9,8 @@ import Dispatch
 ///
 /// Chunk boundaries depend only on `count` and `chunkSize`, never on the thread count, and each
 /// item is processed exactly once by a pure function of its index, so results are identical for
-/// any `threads`. Workers take chunks w, w + threads, w + 2·threads, … (static striding).
+/// any `threads`. Workers take the next unstarted chunk from a shared atomic counter (dynamic
+/// scheduling), so a worker that drew cheap series is not left idle while another finishes.
 enum ParallelChunks {
   /// The default worker count: the active processor count.
   static var defaultThreads: Int { max(1, ProcessInfoShim.activeProcessorCount) }
@@ -19,18 +21,19 @@ enum ParallelChunks {
     guard count > 0 else { return }
     let chunks = (count + chunkSize - 1) / chunkSize
     let workers = max(1, min(threads ?? defaultThreads, chunks))
-    @Sendable func work(_ worker: Int) {
-      var chunk = worker
-      while chunk < chunks {
-        let start = chunk * chunkSize
-        body(start..<min(start + chunkSize, count))
-        chunk += workers
-      }
-    }
     if workers == 1 {
-      work(0)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
+      for chunk in 0..<chunks {
+        body((chunk * chunkSize)..<min((chunk + 1) * chunkSize, count))
+      }
+      return
+    }
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        if chunk >= chunks { return }
+        body((chunk * chunkSize)..<min((chunk + 1) * chunkSize, count))
+      }
     }
   }
 }

@@ -16,7 +16,7 @@ public struct StreamingForecaster: Sendable {
   public var chunkSize: Int
 
   /// Creates a streaming forecaster from a batch configuration.
-  public init(_ batch: BatchForecaster, chunkSize: Int = 64) {
+  public init(_ batch: BatchForecaster, chunkSize: Int = 16) {
     self.batch = batch
     self.chunkSize = max(1, chunkSize)
   }
