@@ -68,8 +68,7 @@ public struct NelderMeadSearch: Sendable {
     let (zeroStep, initialStep) = (optimizer.zeroStep, optimizer.initialStep)
     storage.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      let lowerBound = base + (n + 1) * n + (n + 1) + 4 * n
-      let upperBound = lowerBound + n
+      let (_, _, _, _, _, lowerBound, upperBound) = Self.layout(base, n)
       for j in 0..<n {
         lowerBound[j] = lower.count == n ? lower[j] : -.infinity
         upperBound[j] = upper.count == n ? upper[j] : .infinity
@@ -105,13 +104,8 @@ public struct NelderMeadSearch: Sendable {
     defer { swap(&storage, &self.storage) }
     return storage.withUnsafeMutableBufferPointer { buffer -> Double? in
       guard let base = buffer.baseAddress else { return phase == .empty ? .infinity : nil }
-      let values = base + (n + 1) * n
-      let centroid = values + (n + 1)
-      let reflected = centroid + n
-      let trial = reflected + n
-      let vertexSum = trial + n
-      let lowerBound = vertexSum + n
-      let upperBound = lowerBound + n
+      let (values, centroid, reflected, trial, vertexSum, lowerBound, upperBound) = Self.layout(
+        base, n)
       @inline(__always) func copy(_ source: UnsafeMutablePointer<Double>) {
         for j in 0..<n { point[j] = source[j] }
       }
@@ -224,13 +218,8 @@ public struct NelderMeadSearch: Sendable {
     defer { swap(&storage, &self.storage) }
     storage.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      let values = base + (n + 1) * n
-      let centroid = values + (n + 1)
-      let reflected = centroid + n
-      let trial = reflected + n
-      let vertexSum = trial + n
-      let lowerBound = vertexSum + n
-      let upperBound = lowerBound + n
+      let (values, centroid, reflected, trial, vertexSum, lowerBound, upperBound) = Self.layout(
+        base, n)
       let worstRow = base + worst * n
       @inline(__always) func clamp(_ p: UnsafeMutablePointer<Double>) {
         for j in 0..<n { p[j] = Swift.min(Swift.max(p[j], lowerBound[j]), upperBound[j]) }
@@ -310,6 +299,23 @@ public struct NelderMeadSearch: Sendable {
         break
       }
     }
+  }
+
+  /// The parts of the storage after the simplex ((n + 1)·n doubles at `base`): values (n + 1),
+  /// centroid, reflected point, trial point, vertex sum, lower and upper bounds (n each).
+  @inline(__always)
+  static func layout(_ base: UnsafeMutablePointer<Double>, _ n: Int) -> (
+    values: UnsafeMutablePointer<Double>, centroid: UnsafeMutablePointer<Double>,
+    reflected: UnsafeMutablePointer<Double>, trial: UnsafeMutablePointer<Double>,
+    vertexSum: UnsafeMutablePointer<Double>, lowerBound: UnsafeMutablePointer<Double>,
+    upperBound: UnsafeMutablePointer<Double>
+  ) {
+    let values = base + (n + 1) * n
+    let centroid = values + (n + 1)
+    return (
+      values, centroid, centroid + n, centroid + 2 * n, centroid + 3 * n, centroid + 4 * n,
+      centroid + 5 * n
+    )
   }
 
   /// Ends the search at the best vertex.
