@@ -45,6 +45,25 @@ public enum BLASThreads {
     return "\(config) core=\(core)"
   }
 
+  /// Stops OpenBLAS's idle worker threads; OpenBLAS starts them again by itself at its next
+  /// multithreaded call. Returns whether the library offered the call.
+  ///
+  /// OpenBLAS (pthreads build) starts its pool when the library loads and the workers then spin
+  /// (`sched_yield`) for about 2²⁸ cycles, ≈ 0.1 s, before sleeping: a short process that never
+  /// calls BLAS, or parallelizes on its own threads, loses that much CPU to them, on the cores
+  /// its own work needs. The command-line tool calls this at start. The entry point
+  /// (`blas_thread_shutdown_`, the one OpenBLAS uses around `fork`) is looked up at run time,
+  /// so builds of OpenBLAS without it (OpenMP) are left alone.
+  @discardableResult
+  public static func releaseIdleWorkers() -> Bool {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else {
+      return false
+    }
+    typealias Shutdown = @convention(c) () -> Int32
+    _ = unsafeBitCast(symbol, to: Shutdown.self)()
+    return true
+  }
+
   private static let singleThreadScopes = ScopeCounter()
 
   /// Reference count of active single-thread scopes, with the count to restore.

@@ -12,6 +12,8 @@ struct AttainCommand: AsyncParsableCommand {
 
   /// Runs the command line, reporting any error as one `error: ` line on stderr (see `ErrorReport`).
   static func main() async {
+    // No command needs OpenBLAS's pool at start; its spinning workers would take CPU from ours.
+    BLASThreads.releaseIdleWorkers()
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
