@@ -9,8 +9,9 @@ import AttainRandom
 /// shocks mₚₕ (from the stream (seed′, p), shared by all units):
 /// zᵤₚₕ = √ρ·mₚₕ + √(1−ρ)·eᵤₚₕ, so corr(zᵤ, zᵥ) = ρ for u ≠ v. The unit's fitted model maps z
 /// to a path (`PathSampler`), the scenario rescales it (yₕ·mₕ + aₕ) and the path's total
-/// Σₕ yₕ is kept: P doubles per unit in flight, never an N×P×H array. Group totals per path
-/// are exact fixed-point sums (`ExactSum`).
+/// Σₕ yₕ is kept (a `BatchPathSampler` writes the weighted totals Σₕ mₕ·yₕ of a batch of
+/// paths directly, `samplePathTotals`): P doubles per unit in flight, never an N×P×H array.
+/// Group totals per path are exact fixed-point sums (`ExactSum`).
 ///
 /// Determinism: every random number depends only on (seed, unit id, path, period), and group
 /// sums are exact, so results are bit-identical for any thread count, unit order and split
@@ -221,10 +222,14 @@ struct Workspace {
                     }
                   }
                   let rows = UnsafeMutableBufferPointer(rebasing: y[0..<(count * horizon)])
+                  let sums = UnsafeMutableBufferPointer(start: outBase + start, count: count)
+                  let weights = applies ? m : nil
                   if let batchSampler {
-                    batchSampler.samplePaths(
-                      shocks: UnsafeBufferPointer(filled), into: rows, horizon: horizon,
-                      scratch: work)
+                    // The sampler writes the weighted totals (a fused one never stores the
+                    // paths).
+                    batchSampler.samplePathTotals(
+                      shocks: UnsafeBufferPointer(filled), weights: weights, into: sums,
+                      horizon: horizon, paths: rows, scratch: work)
                   } else {
                     for j in 0..<count {
                       sampler.samplePath(
@@ -234,21 +239,9 @@ struct Workspace {
                           rebasing: y[(j * horizon)..<((j + 1) * horizon)]),
                         scratch: work)
                     }
-                  }
-                  // Row totals, each added in period order (the row's values are contiguous).
-                  let sums = outBase + start
-                  if let yBase = y.baseAddress, let mBase = m.baseAddress {
-                    var row = yBase
-                    for j in 0..<count {
-                      var total = 0.0
-                      if applies {
-                        for h in 0..<horizon { total += row[h] * mBase[h] }
-                      } else {
-                        for h in 0..<horizon { total += row[h] }
-                      }
-                      sums[j] = total
-                      row += horizon
-                    }
+                    // Row totals, each added in period order (the row's values are contiguous).
+                    addRowTotals(
+                      UnsafeBufferPointer(rows), horizon: horizon, weights: weights, into: sums)
                   }
                   if applies { for j in 0..<count { sums[j] += amountTotal } }
                   start += count

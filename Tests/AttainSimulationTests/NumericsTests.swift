@@ -60,6 +60,63 @@ import Testing
     }
   }
 
+  /// `samplePathTotals` (the fused exponential row sums) against the weighted row sums of
+  /// `samplePaths`, for horizons with and without a partial group of four, with and without
+  /// weights; a row's total does not depend on where it sits in the batch.
+  @Test(arguments: [1, 3, 4, 5, 7, 12, 13])
+  func lognormalPathTotalsAreWeightedRowSums(horizon: Int) {
+    var g = SplitMixForTests(state: UInt64(30 + horizon))
+    let rows = 23
+    let z = (0..<(rows * horizon)).map { _ in (g.uniform() - 0.5) * 8 }
+    let weights = (0..<horizon).map { _ in g.uniform() * 2 - 0.5 }
+    let sampler = LognormalSeasonalSampler(level: 40, seasonal: [1, 2, 3, 4, 5], sigma: 0.3)
+    var paths = [Double](repeating: 0, count: z.count)
+    var scratch = [Double](repeating: 0, count: 1)
+    z.withUnsafeBufferPointer { zb in
+      paths.withUnsafeMutableBufferPointer { pb in
+        scratch.withUnsafeMutableBufferPointer {
+          sampler.samplePaths(shocks: zb, into: pb, horizon: horizon, scratch: $0)
+        }
+      }
+    }
+    for weighted in [false, true] {
+      /// The totals of rows `range`, computed in one call.
+      func totals(_ range: Range<Int>) -> [Double] {
+        var out = [Double](repeating: .nan, count: range.count)
+        var space = [Double](repeating: 0, count: range.count * horizon)
+        z.withUnsafeBufferPointer { zb in
+          weights.withUnsafeBufferPointer { wb in
+            out.withUnsafeMutableBufferPointer { ob in
+              space.withUnsafeMutableBufferPointer { sb in
+                scratch.withUnsafeMutableBufferPointer {
+                  sampler.samplePathTotals(
+                    shocks: UnsafeBufferPointer(
+                      rebasing: zb[(range.lowerBound * horizon)..<(range.upperBound * horizon)]),
+                    weights: weighted ? wb : nil, into: ob, horizon: horizon, paths: sb,
+                    scratch: $0)
+                }
+              }
+            }
+          }
+        }
+        return out
+      }
+      let all = totals(0..<rows)
+      for j in 0..<rows {
+        var expected = 0.0
+        var scale = 0.0
+        for h in 0..<horizon {
+          let term = paths[j * horizon + h] * (weighted ? weights[h] : 1)
+          expected += term
+          scale += abs(term)
+        }
+        #expect(abs(all[j] - expected) <= 1e-15 * scale, "row \(j) weighted \(weighted)")
+      }
+      // Split into calls of 1, 6 and 16 rows (partial blocks of four at other positions).
+      #expect(totals(0..<1) + totals(1..<7) + totals(7..<rows) == all)
+    }
+  }
+
   /// Small counts use plain selection; above 2048 the sampled bracket is used. Values are
   /// continuous, rounded (ties) or three-valued (heavy ties), sorted or reversed.
   @Test(arguments: [1, 2, 3, 17, 1000, 1001, 5000, 20_011], [0, 1, 2, 3])
