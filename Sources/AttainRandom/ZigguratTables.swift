@@ -26,6 +26,23 @@ struct ZigguratTables: @unchecked Sendable {
   @usableFromInline let scaledX: UnsafeMutablePointer<Double>
   /// The area of one layer.
   @usableFromInline let layerArea: Double
+  /// 1/(xᵢ − xᵢ₊₁) for layers i = 1 … 255 (entry 0 unused): maps a wedge abscissa
+  /// z ∈ [xᵢ₊₁, xᵢ] to u = (xᵢ − z)/(xᵢ − xᵢ₊₁) ∈ [0, 1].
+  @usableFromInline let inverseWidth: UnsafeMutablePointer<Double>
+  /// The squeeze of layer i's wedge test (entries 0 unused). With the uniform U the wedge
+  /// test draws and u as above, the density's curve in the wedge, normalised to
+  /// c(u) = (f(z) − f(xᵢ))/(f(xᵢ₊₁) − f(xᵢ)), lies within [u + `squeezeLow[i]`,
+  /// u + `squeezeHigh[i]`]: U below the band is accepted and U at or above it rejected
+  /// without computing f(z). Convex layers (xᵢ₊₁ ≥ 1): c ≤ u (the chord lies above the
+  /// curve) and c ≥ u − εᵢ; concave layers (xᵢ ≤ 1): u ≤ c ≤ u + εᵢ; εᵢ is the largest gap
+  /// between chord and curve (where c′(u) = 1), widened by 25 % and 10⁻¹² so rounding cannot
+  /// change a decision. The layer holding the inflection point x = 1 gets the band [−2, 2]
+  /// (always the exact test). The chord and gap bounds of McFarland (2016), "A modified ziggurat
+  /// algorithm for generating exponentially and normally distributed pseudorandom numbers",
+  /// *J. Stat. Comput. Simul.* 86(7).
+  @usableFromInline let squeezeLow: UnsafeMutablePointer<Double>
+  /// The upper edge of each layer's squeeze band (see `squeezeLow`).
+  @usableFromInline let squeezeHigh: UnsafeMutablePointer<Double>
 
   init() {
     let r = ZigguratTables.r
@@ -44,6 +61,54 @@ struct ZigguratTables: @unchecked Sendable {
     for i in 0...256 { f[i] = exp(-0.5 * x[i] * x[i]) }
     for i in 0..<256 { scaledX[i] = x[i] * 0x1.0p-54 }
     layerArea = v
+    inverseWidth = .allocate(capacity: 256)
+    squeezeLow = .allocate(capacity: 256)
+    squeezeHigh = .allocate(capacity: 256)
+    (inverseWidth[0], squeezeLow[0], squeezeHigh[0]) = (0, -2, 2)
+    for i in 1..<256 {
+      let (a, b) = (x[i + 1], x[i])
+      inverseWidth[i] = 1 / (b - a)
+      let gap = ZigguratTables.largestChordGap(from: a, to: b)
+      let margin = 1e-12
+      if a >= 1 {
+        (squeezeLow[i], squeezeHigh[i]) = (-1.25 * gap - margin, margin)
+      } else if b <= 1 {
+        (squeezeLow[i], squeezeHigh[i]) = (-margin, 1.25 * gap + margin)
+      } else {
+        (squeezeLow[i], squeezeHigh[i]) = (-2, 2)
+      }
+    }
+  }
+
+  /// The squeeze's decision for the wedge point (z, `uniform`) of layer i ∈ 1 … 255
+  /// (z ∈ [xᵢ₊₁, xᵢ]): true accept, false reject, nil undecided (compute f(z)).
+  @usableFromInline @inline(__always)
+  func squeeze(layer i: Int, z: Double, uniform: Double) -> Bool? {
+    let u = (x[i] - z) * inverseWidth[i]
+    if uniform < u + squeezeLow[i] { return true }
+    if uniform >= u + squeezeHigh[i] { return false }
+    return nil
+  }
+
+  /// max over the wedge [a, b] of |u − c(u)| (see `squeezeLow`), on a side of the inflection
+  /// point x = 1: the gap is largest where the curve's slope equals the chord's, i.e. where
+  /// z·f(z) = (f(a) − f(b))/(b − a), z·f(z) being monotone there (found by bisection).
+  static func largestChordGap(from a: Double, to b: Double) -> Double {
+    let density = { (z: Double) in exp(-0.5 * z * z) }
+    let (fa, fb) = (density(a), density(b))
+    guard b > a, fa > fb, a >= 1 || b <= 1 else { return 1 }
+    let slope = (fa - fb) / (b - a)
+    var (lo, hi) = (a, b)
+    // z f(z) falls with z above 1 and rises below it.
+    let rising = b <= 1
+    for _ in 0..<200 {
+      let mid = 0.5 * (lo + hi)
+      if (mid * density(mid) < slope) == rising { lo = mid } else { hi = mid }
+    }
+    let z = 0.5 * (lo + hi)
+    let u = (b - z) / (b - a)
+    let c = (density(z) - fb) / (fa - fb)
+    return abs(u - c)
   }
 
   /// The tables shared by every generator (computed once, thread-safe lazy global).

@@ -35,6 +35,31 @@ func kolmogorovSmirnovAgainstNormal(_ draws: [Double]) -> Double {
     #expect(256 * t.layerArea > (Double.pi / 2).squareRoot())
   }
 
+  /// Wherever the wedge squeeze decides, it agrees with the exact test y < exp(−z²/2); it
+  /// decides most points; the layer holding x = 1 always takes the exact test.
+  @Test func wedgeSqueezeAgreesWithTheExactTest() {
+    let t = ZigguratTables.shared
+    var g = Xoshiro256PlusPlus(seed: 13)
+    var decided = 0
+    var total = 0
+    for i in 1..<256 {
+      for _ in 0..<1000 {
+        let z = t.x[i + 1] + g.nextUniform() * (t.x[i] - t.x[i + 1])
+        let uniform = g.nextUniform()
+        let exact = t.f[i] + uniform * (t.f[i + 1] - t.f[i]) < exp(-0.5 * z * z)
+        total += 1
+        guard let decision = t.squeeze(layer: i, z: z, uniform: uniform) else { continue }
+        decided += 1
+        #expect(decision == exact, "layer \(i) z \(z) U \(uniform)")
+      }
+      if t.x[i + 1] < 1 && t.x[i] > 1 {
+        #expect(t.squeeze(layer: i, z: 1, uniform: 0) == nil)
+        #expect(t.squeeze(layer: i, z: 1, uniform: 0.999) == nil)
+      }
+    }
+    #expect(Double(decided) > 0.9 * Double(total), "squeeze decided \(decided) of \(total)")
+  }
+
   @Test func momentsOfAMillionDraws() {
     var g = Xoshiro256PlusPlus(seed: 7, stream: 1)
     var z = [Double](repeating: 0, count: Self.count)
