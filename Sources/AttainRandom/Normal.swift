@@ -13,21 +13,19 @@ extension Xoshiro256PlusPlus {
   /// ziggurat method to generate normal random samples"). About 98.8 % of draws return after
   /// one multiply and one compare |z| < xᵢ₊₁. The wedges are resolved by rejection against
   /// exp(−x²/2), most of them by a linear squeeze without the exponential (about 1 draw in 900
-  /// computes it; `ZigguratTables.squeezeLow`), and the tail |x| > r = 3.6541… by Marsaglia's (1964) exact exponential method,
+  /// computes it; `ZigguratTables.wedge`), and the tail |x| > r = 3.6541… by Marsaglia's (1964) exact exponential method,
   /// so the distribution is exactly normal up to the 2⁻⁵⁴ resolution of the uniforms.
   /// - Complexity: O(1) expected; ≈ 1.01 generator outputs per draw.
   @inlinable
   public mutating func nextNormal() -> Double {
     let tables = ZigguratTables.shared
-    return nextNormal(scaledX: tables.scaledX, x: tables.x, f: tables.f)
+    return nextNormal(tables: tables)
   }
 
   /// The ziggurat draw with the tables passed in (hoisted out of bulk loops).
   @inlinable @inline(__always)
-  mutating func nextNormal(
-    scaledX: UnsafeMutablePointer<Double>, x: UnsafeMutablePointer<Double>,
-    f: UnsafeMutablePointer<Double>
-  ) -> Double {
+  mutating func nextNormal(tables: ZigguratTables) -> Double {
+    let (scaledX, x) = (tables.scaledX, tables.x)
     while true {
       let bits = next()
       let i = Int(truncatingIfNeeded: bits & 0xFF)
@@ -36,7 +34,7 @@ extension Xoshiro256PlusPlus {
       // The generator goes to the slow path by value and comes back, so its state can stay
       // in registers in bulk loops (an `inout` call would force it to memory every draw).
       let (accepted, value, state) = Xoshiro256PlusPlus.normalSlowPath(
-        self, layer: i, z: z.magnitude, x: x, f: f)
+        self, layer: i, z: z.magnitude, f: tables.f, wedge: tables.wedge)
       self = state
       if accepted { return z < 0 ? -value : value }
     }
@@ -46,8 +44,8 @@ extension Xoshiro256PlusPlus {
   /// start over. Returns the generator's new state.
   @usableFromInline @inline(never)
   static func normalSlowPath(
-    _ generator: Xoshiro256PlusPlus, layer i: Int, z: Double, x: UnsafeMutablePointer<Double>,
-    f: UnsafeMutablePointer<Double>
+    _ generator: Xoshiro256PlusPlus, layer i: Int, z: Double, f: UnsafeMutablePointer<Double>,
+    wedge: UnsafeMutablePointer<Double>
   ) -> (accepted: Bool, value: Double, state: Xoshiro256PlusPlus) {
     var g = generator
     if i == 0 {
@@ -60,13 +58,15 @@ extension Xoshiro256PlusPlus {
       }
     }
     // Wedge: accept when y = f(xᵢ) + U·(f(xᵢ₊₁) − f(xᵢ)) < f(z); the linear squeeze decides most
-    // candidates without the exponential (same decisions; see `ZigguratTables.squeezeLow`).
+    // candidates without the exponential (same decisions; see `ZigguratTables.wedge`).
     let uniform = g.nextUniform()
-    if let accepted = ZigguratTables.shared.squeeze(layer: i, z: z, uniform: uniform) {
-      return (accepted, z, g)
+    let (accepted, rejected) = ZigguratTables.squeeze(wedge + 4 * i, z: z, uniform: uniform)
+    // Never both; neither (rare): the exact test. One predictable branch.
+    if accepted == rejected {
+      let y = f[i] + uniform * (f[i + 1] - f[i])
+      return (y < _exp(-0.5 * z * z), z, g)
     }
-    let y = f[i] + uniform * (f[i + 1] - f[i])
-    return (y < _exp(-0.5 * z * z), z, g)
+    return (accepted, z, g)
   }
 }
 
