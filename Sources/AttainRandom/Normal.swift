@@ -41,32 +41,48 @@ extension Xoshiro256PlusPlus {
   }
 
   /// The rare ziggurat cases: the tail (layer 0) or a wedge test; `accepted == false` means
-  /// start over. Returns the generator's new state.
-  @usableFromInline @inline(never)
+  /// start over. Returns the generator's new state. Inlined into the draw loops (the squeeze
+  /// is a few instructions); the rarer tail and exact wedge test are calls.
+  @usableFromInline @inline(__always)
   static func normalSlowPath(
     _ generator: Xoshiro256PlusPlus, layer i: Int, z: Double, f: UnsafeMutablePointer<Double>,
     wedge: UnsafeMutablePointer<Double>
   ) -> (accepted: Bool, value: Double, state: Xoshiro256PlusPlus) {
-    var g = generator
-    if i == 0 {
-      // Tail beyond r: Marsaglia (1964). Uniforms in (0, 1] so the logarithms are finite.
-      let r = ZigguratTables.r
-      while true {
-        let a = -_log(1 - g.nextUniform()) / r
-        let b = -_log(1 - g.nextUniform())
-        if b + b > a * a { return (true, r + a, g) }
-      }
-    }
+    if i == 0 { return normalTail(generator) }
     // Wedge: accept when y = f(xᵢ) + U·(f(xᵢ₊₁) − f(xᵢ)) < f(z); the linear squeeze decides most
     // candidates without the exponential (same decisions; see `ZigguratTables.wedge`).
+    var g = generator
     let uniform = g.nextUniform()
     let (accepted, rejected) = ZigguratTables.squeeze(wedge + 4 * i, z: z, uniform: uniform)
     // Never both; neither (rare): the exact test. One predictable branch.
     if accepted == rejected {
-      let y = f[i] + uniform * (f[i + 1] - f[i])
-      return (y < _exp(-0.5 * z * z), z, g)
+      return (exactWedgeTest(layer: i, z: z, uniform: uniform, f: f), z, g)
     }
     return (accepted, z, g)
+  }
+
+  /// The exact wedge test y = f(xᵢ) + U·(f(xᵢ₊₁) − f(xᵢ)) < exp(−z²/2).
+  @usableFromInline @inline(never)
+  static func exactWedgeTest(
+    layer i: Int, z: Double, uniform: Double, f: UnsafeMutablePointer<Double>
+  ) -> Bool {
+    let y = f[i] + uniform * (f[i + 1] - f[i])
+    return y < _exp(-0.5 * z * z)
+  }
+
+  /// A draw from the tail beyond r, by Marsaglia's (1964) method (uniforms in (0, 1] so the
+  /// logarithms are finite); always accepted. Returns the generator's new state.
+  @usableFromInline @inline(never)
+  static func normalTail(
+    _ generator: Xoshiro256PlusPlus
+  ) -> (accepted: Bool, value: Double, state: Xoshiro256PlusPlus) {
+    var g = generator
+    let r = ZigguratTables.r
+    while true {
+      let a = -_log(1 - g.nextUniform()) / r
+      let b = -_log(1 - g.nextUniform())
+      if b + b > a * a { return (true, r + a, g) }
+    }
   }
 }
 
