@@ -181,6 +181,27 @@ struct Workspace {
     selectionScratch = [Double](repeating: 0, count: plan.paths + 512)
   }
 
+  /// Whether every value is finite and of magnitude below `ExactSum.limit` (NaN fails the
+  /// comparison): one vector pass with no branch per value; the caller looks for the first
+  /// failing path only when this is false.
+  static func allBelowLimit(_ values: UnsafeBufferPointer<Double>) -> Bool {
+    guard let v = values.baseAddress else { return true }
+    let limit = SIMD4<Double>(repeating: ExactSum.limit)
+    var below = SIMDMask<SIMD4<Int64>>(repeating: true)
+    var i = 0
+    while i + 4 <= values.count {
+      let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
+      below .&= (x .< limit) .& (x .> -limit)
+      i += 4
+    }
+    var tail = true
+    while i < values.count {
+      tail = tail && values[i].magnitude < ExactSum.limit
+      i += 1
+    }
+    return all(below) && tail
+  }
+
   /// Simulates one unit's P paths, adds its totals to its group and summarises them.
   mutating func simulate(
     unit: SimulationUnit, group: Int, scenario: Scenario, market: [Double], plan: SimulationPlan
@@ -252,10 +273,12 @@ struct Workspace {
         }
       }
     }
-    for p in 0..<paths {
-      let t = totals[p]
-      if !t.isFinite { throw .nonFiniteTotal(unit: unit.id, path: p) }
-      if !(t.magnitude < ExactSum.limit) { throw .totalOutOfRange(unit: unit.id, path: p) }
+    if !totals.withUnsafeBufferPointer(Self.allBelowLimit) {
+      for p in 0..<paths {
+        let t = totals[p]
+        if !t.isFinite { throw .nonFiniteTotal(unit: unit.id, path: p) }
+        if !(t.magnitude < ExactSum.limit) { throw .totalOutOfRange(unit: unit.id, path: p) }
+      }
     }
     if group >= 0 {
       let base = group * paths

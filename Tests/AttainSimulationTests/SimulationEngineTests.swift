@@ -240,4 +240,42 @@ import Testing
         scenario: Scenario(name: "bad", promotions: [.init(periods: [4], uplift: 0.1)]))
     }
   }
+
+  /// A path whose first shock exceeds 1 gets a NaN or out-of-range total; the error names the
+  /// first such path (found by drawing the unit's shocks again), wherever it falls among the
+  /// groups of four the check scans, or the run succeeds when there is none.
+  @Test func theFirstBadPathIsReported() throws {
+    let plan = SimulationPlan(paths: 10, horizon: 3, seed: 4)
+    let engine = try SimulationEngine(plan: plan)
+    for u in 0..<60 {
+      let id = "x\(u)"
+      var rng = Xoshiro256PlusPlusX4(seed: plan.seed, stream: stableHash(id))
+      var shocks = [Double](repeating: 0, count: plan.paths * plan.horizon)
+      rng.fillNormals(&shocks)
+      let first = (0..<plan.paths).first { shocks[$0 * plan.horizon] > 1 }
+      for value in [Double.nan, 1e28] {
+        let unit = SimulationUnit(id: id, sampler: BadOnLargeShock(value: value))
+        if let first {
+          let expected: SimulationError =
+            value.isNaN
+            ? .nonFiniteTotal(unit: id, path: first) : .totalOutOfRange(unit: id, path: first)
+          #expect(throws: expected) { try engine.run(units: [unit], threads: 1) }
+        } else {
+          #expect(throws: Never.self) { try engine.run(units: [unit], threads: 1) }
+        }
+      }
+    }
+  }
+}
+
+/// Writes `value` in period 1 when the period's shock exceeds 1, else 0.
+struct BadOnLargeShock: PathSampler {
+  var value: Double
+  var scratchCount: Int { 0 }
+  func samplePath(
+    shocks: UnsafeBufferPointer<Double>, into path: UnsafeMutableBufferPointer<Double>,
+    scratch: UnsafeMutableBufferPointer<Double>
+  ) {
+    for h in 0..<path.count { path[h] = h == 0 && shocks[0] > 1 ? value : 0 }
+  }
 }
