@@ -18,8 +18,8 @@ public protocol BatchPathSampler: PathSampler {
   /// Writes the total Σₕ wₕ·yₕ of each of the `shocks.count / horizon` paths y that
   /// `samplePaths` would write into `totals[j]` (row j), with the period weights w
   /// (`weights.count == horizon`; nil: all 1, the plain total). `paths` (same count as
-  /// `shocks`) is space the implementation may use for the paths; a sampler that computes
-  /// the totals directly need not touch it. No allocation.
+  /// `shocks`) is working space the implementation may overwrite (e.g. with the paths); a
+  /// sampler that computes the totals directly need not store the paths. No allocation.
   /// - Complexity: O(shocks.count).
   func samplePathTotals(
     shocks: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>?,

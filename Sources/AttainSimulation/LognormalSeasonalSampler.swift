@@ -76,32 +76,29 @@ public struct LognormalSeasonalSampler: BatchPathSampler {
   }
 
   /// Writes Σₕ wₕ·L·sₕ·exp(σzₕ − σ²/2) for each row of `horizon` shocks: the seasonal means and
-  /// the weights are multiplied once into one weight per period, and the exponentials are
-  /// summed as they are computed (`VectorExp.weightedRowSums`), so `paths` is not used.
+  /// the weights are multiplied once into one weight per period (kept in the first `horizon`
+  /// doubles of `paths`), and the exponentials are summed as they are computed
+  /// (`VectorExp.weightedRowSums`); the paths themselves are never stored.
   public func samplePathTotals(
     shocks: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>?,
     into totals: UnsafeMutableBufferPointer<Double>, horizon: Int,
     paths: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>
   ) {
-    guard horizon > 0 else { return }
-    let rows = min(shocks.count / horizon, totals.count)
+    let rows = min(shocks.count / max(horizon, 1), totals.count)
+    guard horizon > 0, rows > 0, paths.count >= horizon, let c = paths.baseAddress else { return }
     let offset = -0.5 * sigma * sigma
     scaledSeasonal.withUnsafeBufferPointer { factors in
       guard let f = factors.baseAddress else { return }
       let m = factors.count
-      // One weight per period on the stack (a few hundred bytes for any real horizon).
-      withUnsafeTemporaryAllocation(of: Double.self, capacity: horizon) { combined in
-        guard let c = combined.baseAddress else { return }
-        var season = 0
-        for h in 0..<horizon {
-          c[h] = f[season] * (weights.map { $0[h] } ?? 1)
-          season = season + 1 == m ? 0 : season + 1
-        }
-        VectorExp.weightedRowSums(
-          UnsafeBufferPointer(rebasing: shocks[0..<(rows * horizon)]), scale: sigma,
-          offset: offset, weights: UnsafeBufferPointer(combined),
-          into: UnsafeMutableBufferPointer(rebasing: totals[0..<rows]))
+      var season = 0
+      for h in 0..<horizon {
+        c[h] = f[season] * (weights.map { $0[h] } ?? 1)
+        season = season + 1 == m ? 0 : season + 1
       }
     }
+    VectorExp.weightedRowSums(
+      UnsafeBufferPointer(rebasing: shocks[0..<(rows * horizon)]), scale: sigma,
+      offset: offset, weights: UnsafeBufferPointer(start: c, count: horizon),
+      into: UnsafeMutableBufferPointer(rebasing: totals[0..<rows]))
   }
 }
