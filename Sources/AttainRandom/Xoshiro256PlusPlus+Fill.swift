@@ -17,9 +17,8 @@ extension Xoshiro256PlusPlus {
   public mutating func fillNormals(_ buffer: UnsafeMutableBufferPointer<Double>) {
     guard let base = buffer.baseAddress else { return }
     let tables = ZigguratTables.shared
-    let (scaledX, x, f) = (tables.scaledX, tables.x, tables.f)
     var g = self
-    for k in 0..<buffer.count { base[k] = g.nextNormal(scaledX: scaledX, x: x, f: f) }
+    for k in 0..<buffer.count { base[k] = g.nextNormal(tables: tables) }
     self = g
   }
 

@@ -18,7 +18,7 @@ extension Xoshiro256PlusPlusX4 {
     guard let out = buffer.baseAddress, buffer.count > 0 else { return }
     let n = buffer.count
     let tables = ZigguratTables.shared
-    let (scaledX, x, f) = (tables.scaledX, tables.x, tables.f)
+    let (pairs, f, wedge) = (tables.scaledXAndNext, tables.f, tables.wedge)
     let block = Self.normalBlock
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: block) { words in
       guard let w = words.baseAddress else { return }
@@ -40,26 +40,31 @@ extension Xoshiro256PlusPlusX4 {
         var j = 0
         while j < total && k < n {
           // Each word gives at most one draw, so up to min(words, draws missing) words can be
-          // taken without checking for a full buffer.
-          let end = j + min(total - j, n - k)
-          while j < end {
-            let bits = w[j]
-            j += 1
+          // taken without checking for a full buffer. Pointers instead of indices, and the
+          // pairs (xᵢ·2⁻⁵⁴, xᵢ₊₁) side by side, keep the loop's state in few registers.
+          var word = w + j
+          let end = word + min(total - j, n - k)
+          var next = out + k
+          while word < end {
+            let bits = word.pointee
+            word += 1
             let i = Int(truncatingIfNeeded: bits & 0xFF)
-            let z = Double(Int64(bitPattern: bits) >> 9) * scaledX[i]
-            if z.magnitude < x[i + 1] {
-              out[k] = z
-              k += 1
+            let z = Double(Int64(bitPattern: bits) >> 9) * pairs[2 &* i]
+            if z.magnitude < pairs[2 &* i &+ 1] {
+              next.pointee = z
+              next += 1
               continue
             }
             let (accepted, value, state) = Xoshiro256PlusPlus.normalSlowPath(
-              spare, layer: i, z: z.magnitude, x: x, f: f)
+              spare, layer: i, z: z.magnitude, f: f, wedge: wedge)
             spare = state
-            if accepted {
-              out[k] = z < 0 ? -value : value
-              k += 1
-            }
+            // Written either way, kept only if accepted (no unpredictable branch; a rejected
+            // value is overwritten by the next draw, there is room since k < n).
+            next.pointee = z < 0 ? -value : value
+            next += accepted ? 1 : 0
           }
+          j = word - w
+          k = next - out
         }
         if k == n {
           // At most three words are left (the rounding up to a whole step): keep them.

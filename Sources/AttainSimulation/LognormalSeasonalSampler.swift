@@ -74,4 +74,31 @@ public struct LognormalSeasonalSampler: BatchPathSampler {
       }
     }
   }
+
+  /// Writes Σₕ wₕ·L·sₕ·exp(σzₕ − σ²/2) for each row of `horizon` shocks: the seasonal means and
+  /// the weights are multiplied once into one weight per period (kept in the first `horizon`
+  /// doubles of `paths`), and the exponentials are summed as they are computed
+  /// (`VectorExp.weightedRowSums`); the paths themselves are never stored.
+  public func samplePathTotals(
+    shocks: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>?,
+    into totals: UnsafeMutableBufferPointer<Double>, horizon: Int,
+    paths: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>
+  ) {
+    let rows = min(shocks.count / max(horizon, 1), totals.count)
+    guard horizon > 0, rows > 0, paths.count >= horizon, let c = paths.baseAddress else { return }
+    let offset = -0.5 * sigma * sigma
+    scaledSeasonal.withUnsafeBufferPointer { factors in
+      guard let f = factors.baseAddress else { return }
+      let m = factors.count
+      var season = 0
+      for h in 0..<horizon {
+        c[h] = f[season] * (weights.map { $0[h] } ?? 1)
+        season = season + 1 == m ? 0 : season + 1
+      }
+    }
+    VectorExp.weightedRowSums(
+      UnsafeBufferPointer(rebasing: shocks[0..<(rows * horizon)]), scale: sigma,
+      offset: offset, weights: UnsafeBufferPointer(start: c, count: horizon),
+      into: UnsafeMutableBufferPointer(rebasing: totals[0..<rows]))
+  }
 }

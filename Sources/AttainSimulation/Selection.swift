@@ -3,6 +3,8 @@
 enum Selection {
   /// Permutes `a[lo...hi]` so that `a[k]` holds its (k − lo)-th smallest element, everything
   /// before it is ≤ and everything after it is ≥. The values must not be NaN.
+  /// Each step is the branch-free three-way partition of `multiselect` (random data would
+  /// mispredict about every other branch of Hoare's scan loops).
   /// - Complexity: expected O(hi − lo).
   static func select(
     _ a: UnsafeMutablePointer<Double>, _ k: Int, lo lowerBound: Int, hi upperBound: Int
@@ -14,27 +16,41 @@ enum Selection {
         insertionSort(a, lo: lo, hi: hi)
         return
       }
-      let pivot = medianOfThree(a, lo: lo, hi: hi)
-      var i = lo
-      var j = hi
-      while i <= j {
-        while a[i] < pivot { i += 1 }
-        while pivot < a[j] { j -= 1 }
-        if i <= j {
-          a.swapAt(i, j)
-          i += 1
-          j -= 1
-        }
-      }
-      // Now a[lo...j] ≤ pivot ≤ a[i...hi] and a[j+1..<i] == pivot.
-      if k <= j {
-        hi = j
-      } else if k >= i {
-        lo = i
-      } else {
+      let (less, equal) = partition(a, lo: lo, hi: hi, pivot: medianOfThree(a, lo: lo, hi: hi))
+      if k < less {
+        hi = less - 1
+      } else if k < equal {
         return
+      } else {
+        lo = equal
       }
     }
+  }
+
+  /// Permutes a[lo...hi] into the values below `pivot` (a[lo..<less]), equal to it
+  /// (a[less..<equal]) and above it (a[equal...hi]), branch-free (Lomuto's scheme with a
+  /// conditional increment, twice). Finite values only.
+  @inline(__always)
+  static func partition(
+    _ a: UnsafeMutablePointer<Double>, lo: Int, hi: Int, pivot: Double
+  ) -> (less: Int, equal: Int) {
+    var less = lo
+    for i in lo...hi {
+      let x = a[i]
+      a[i] = a[less]
+      a[less] = x
+      // x < pivot, from the sign bit (finite values; + 0 turns −0 into +0), so the
+      // compiler cannot turn it into an unpredictable branch.
+      less &+= Int(truncatingIfNeeded: ((x - pivot) + 0.0).bitPattern >> 63)
+    }
+    var equal = less
+    for i in less...hi {
+      let x = a[i]
+      a[i] = a[equal]
+      a[equal] = x
+      equal &+= 1 &- Int(truncatingIfNeeded: ((pivot - x) + 0.0).bitPattern >> 63)
+    }
+    return (less, equal)
   }
 
   /// Orders a[lo], a[mid], a[hi] (mid the middle index) and returns the median, a[mid]: the
@@ -152,7 +168,7 @@ enum Selection {
     ranks: UnsafePointer<Int>, first firstRank: Int, last lastRank: Int
   ) {
     var lo = lowerBound
-    var hi = upperBound
+    let hi = upperBound
     var first = firstRank
     let last = lastRank
     while first <= last && hi > lo {
@@ -160,24 +176,8 @@ enum Selection {
         insertionSort(a, lo: lo, hi: hi)
         return
       }
-      let pivot = medianOfThree(a, lo: lo, hi: hi)
       // a[lo..<less] < pivot, a[less..<equal] == pivot, a[equal...hi] > pivot.
-      var less = lo
-      for i in lo...hi {
-        let x = a[i]
-        a[i] = a[less]
-        a[less] = x
-        // x < pivot, from the sign bit (finite values; + 0 turns −0 into +0), so the
-        // compiler cannot turn it into an unpredictable branch.
-        less &+= Int(truncatingIfNeeded: ((x - pivot) + 0.0).bitPattern >> 63)
-      }
-      var equal = less
-      for i in less...hi {
-        let x = a[i]
-        a[i] = a[equal]
-        a[equal] = x
-        equal &+= 1 &- Int(truncatingIfNeeded: ((pivot - x) + 0.0).bitPattern >> 63)
-      }
+      let (less, equal) = partition(a, lo: lo, hi: hi, pivot: medianOfThree(a, lo: lo, hi: hi))
       // Ranks below `less` go left; those in the pivot block are placed; the rest go right.
       var split = first
       while split <= last && ranks[split] < less { split += 1 }

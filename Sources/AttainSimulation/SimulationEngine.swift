@@ -9,8 +9,9 @@ import AttainRandom
 /// shocks mₚₕ (from the stream (seed′, p), shared by all units):
 /// zᵤₚₕ = √ρ·mₚₕ + √(1−ρ)·eᵤₚₕ, so corr(zᵤ, zᵥ) = ρ for u ≠ v. The unit's fitted model maps z
 /// to a path (`PathSampler`), the scenario rescales it (yₕ·mₕ + aₕ) and the path's total
-/// Σₕ yₕ is kept: P doubles per unit in flight, never an N×P×H array. Group totals per path
-/// are exact fixed-point sums (`ExactSum`).
+/// Σₕ yₕ is kept (a `BatchPathSampler` writes the weighted totals Σₕ mₕ·yₕ of a batch of
+/// paths directly, `samplePathTotals`): P doubles per unit in flight, never an N×P×H array.
+/// Group totals per path are exact fixed-point sums (`ExactSum`).
 ///
 /// Determinism: every random number depends only on (seed, unit id, path, period), and group
 /// sums are exact, so results are bit-identical for any thread count, unit order and split
@@ -180,6 +181,27 @@ struct Workspace {
     selectionScratch = [Double](repeating: 0, count: plan.paths + 512)
   }
 
+  /// Whether every value is finite and of magnitude below `ExactSum.limit` (NaN fails the
+  /// comparison): one vector pass with no branch per value; the caller looks for the first
+  /// failing path only when this is false.
+  static func allBelowLimit(_ values: UnsafeBufferPointer<Double>) -> Bool {
+    guard let v = values.baseAddress else { return true }
+    let limit = SIMD4<Double>(repeating: ExactSum.limit)
+    var below = SIMDMask<SIMD4<Int64>>(repeating: true)
+    var i = 0
+    while i + 4 <= values.count {
+      let x = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
+      below .&= (x .< limit) .& (x .> -limit)
+      i += 4
+    }
+    var tail = true
+    while i < values.count {
+      tail = tail && values[i].magnitude < ExactSum.limit
+      i += 1
+    }
+    return all(below) && tail
+  }
+
   /// Simulates one unit's P paths, adds its totals to its group and summarises them.
   mutating func simulate(
     unit: SimulationUnit, group: Int, scenario: Scenario, market: [Double], plan: SimulationPlan
@@ -221,10 +243,14 @@ struct Workspace {
                     }
                   }
                   let rows = UnsafeMutableBufferPointer(rebasing: y[0..<(count * horizon)])
+                  let sums = UnsafeMutableBufferPointer(start: outBase + start, count: count)
+                  let weights = applies ? m : nil
                   if let batchSampler {
-                    batchSampler.samplePaths(
-                      shocks: UnsafeBufferPointer(filled), into: rows, horizon: horizon,
-                      scratch: work)
+                    // The sampler writes the weighted totals (a fused one never stores the
+                    // paths).
+                    batchSampler.samplePathTotals(
+                      shocks: UnsafeBufferPointer(filled), weights: weights, into: sums,
+                      horizon: horizon, paths: rows, scratch: work)
                   } else {
                     for j in 0..<count {
                       sampler.samplePath(
@@ -234,21 +260,9 @@ struct Workspace {
                           rebasing: y[(j * horizon)..<((j + 1) * horizon)]),
                         scratch: work)
                     }
-                  }
-                  // Row totals, each added in period order (the row's values are contiguous).
-                  let sums = outBase + start
-                  if let yBase = y.baseAddress, let mBase = m.baseAddress {
-                    var row = yBase
-                    for j in 0..<count {
-                      var total = 0.0
-                      if applies {
-                        for h in 0..<horizon { total += row[h] * mBase[h] }
-                      } else {
-                        for h in 0..<horizon { total += row[h] }
-                      }
-                      sums[j] = total
-                      row += horizon
-                    }
+                    // Row totals, each added in period order (the row's values are contiguous).
+                    addRowTotals(
+                      UnsafeBufferPointer(rows), horizon: horizon, weights: weights, into: sums)
                   }
                   if applies { for j in 0..<count { sums[j] += amountTotal } }
                   start += count
@@ -259,10 +273,12 @@ struct Workspace {
         }
       }
     }
-    for p in 0..<paths {
-      let t = totals[p]
-      if !t.isFinite { throw .nonFiniteTotal(unit: unit.id, path: p) }
-      if !(t.magnitude < ExactSum.limit) { throw .totalOutOfRange(unit: unit.id, path: p) }
+    if !totals.withUnsafeBufferPointer(Self.allBelowLimit) {
+      for p in 0..<paths {
+        let t = totals[p]
+        if !t.isFinite { throw .nonFiniteTotal(unit: unit.id, path: p) }
+        if !(t.magnitude < ExactSum.limit) { throw .totalOutOfRange(unit: unit.id, path: p) }
+      }
     }
     if group >= 0 {
       let base = group * paths

@@ -35,6 +35,35 @@ func kolmogorovSmirnovAgainstNormal(_ draws: [Double]) -> Double {
     #expect(256 * t.layerArea > (Double.pi / 2).squareRoot())
   }
 
+  /// Wherever the wedge squeeze decides, it agrees with the exact test y < exp(−z²/2); it
+  /// decides most points; the layer holding x = 1 always takes the exact test.
+  @Test func wedgeSqueezeAgreesWithTheExactTest() {
+    let t = ZigguratTables.shared
+    var g = Xoshiro256PlusPlus(seed: 13)
+    var decided = 0
+    var total = 0
+    for i in 1..<256 {
+      for _ in 0..<1000 {
+        let z = t.x[i + 1] + g.nextUniform() * (t.x[i] - t.x[i + 1])
+        let uniform = g.nextUniform()
+        let exact = t.f[i] + uniform * (t.f[i + 1] - t.f[i]) < exp(-0.5 * z * z)
+        total += 1
+        let (accepted, rejected) = t.squeeze(layer: i, z: z, uniform: uniform)
+        #expect(!(accepted && rejected))
+        guard accepted || rejected else { continue }
+        decided += 1
+        #expect(accepted == exact, "layer \(i) z \(z) U \(uniform)")
+      }
+      if t.x[i + 1] < 1 && t.x[i] > 1 {
+        for (z, u) in [(1.0, 0.0), (1, 0.999), (t.x[i], 0), (t.x[i + 1], 0.999)] {
+          let (accepted, rejected) = t.squeeze(layer: i, z: z, uniform: u)
+          #expect(!accepted && !rejected)
+        }
+      }
+    }
+    #expect(Double(decided) > 0.9 * Double(total), "squeeze decided \(decided) of \(total)")
+  }
+
   @Test func momentsOfAMillionDraws() {
     var g = Xoshiro256PlusPlus(seed: 7, stream: 1)
     var z = [Double](repeating: 0, count: Self.count)

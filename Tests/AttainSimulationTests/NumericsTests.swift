@@ -60,6 +60,107 @@ import Testing
     }
   }
 
+  /// `samplePathTotals` (the fused exponential row sums) against the weighted row sums of
+  /// `samplePaths`, for horizons with and without a partial group of four, with and without
+  /// weights; a row's total does not depend on where it sits in the batch.
+  @Test(arguments: [1, 3, 4, 5, 7, 12, 13])
+  func lognormalPathTotalsAreWeightedRowSums(horizon: Int) {
+    var g = SplitMixForTests(state: UInt64(30 + horizon))
+    let rows = 23
+    let z = (0..<(rows * horizon)).map { _ in (g.uniform() - 0.5) * 8 }
+    let weights = (0..<horizon).map { _ in g.uniform() * 2 - 0.5 }
+    let sampler = LognormalSeasonalSampler(level: 40, seasonal: [1, 2, 3, 4, 5], sigma: 0.3)
+    var paths = [Double](repeating: 0, count: z.count)
+    var scratch = [Double](repeating: 0, count: 1)
+    z.withUnsafeBufferPointer { zb in
+      paths.withUnsafeMutableBufferPointer { pb in
+        scratch.withUnsafeMutableBufferPointer {
+          sampler.samplePaths(shocks: zb, into: pb, horizon: horizon, scratch: $0)
+        }
+      }
+    }
+    for weighted in [false, true] {
+      /// The totals of rows `range`, computed in one call.
+      func totals(_ range: Range<Int>) -> [Double] {
+        var out = [Double](repeating: .nan, count: range.count)
+        var space = [Double](repeating: 0, count: range.count * horizon)
+        z.withUnsafeBufferPointer { zb in
+          weights.withUnsafeBufferPointer { wb in
+            out.withUnsafeMutableBufferPointer { ob in
+              space.withUnsafeMutableBufferPointer { sb in
+                scratch.withUnsafeMutableBufferPointer {
+                  sampler.samplePathTotals(
+                    shocks: UnsafeBufferPointer(
+                      rebasing: zb[(range.lowerBound * horizon)..<(range.upperBound * horizon)]),
+                    weights: weighted ? wb : nil, into: ob, horizon: horizon, paths: sb,
+                    scratch: $0)
+                }
+              }
+            }
+          }
+        }
+        return out
+      }
+      let all = totals(0..<rows)
+      for j in 0..<rows {
+        var expected = 0.0
+        var scale = 0.0
+        for h in 0..<horizon {
+          let term = paths[j * horizon + h] * (weighted ? weights[h] : 1)
+          expected += term
+          scale += abs(term)
+        }
+        #expect(abs(all[j] - expected) <= 1e-15 * scale, "row \(j) weighted \(weighted)")
+      }
+      // Split into calls of 1, 6 and 16 rows (partial blocks of four at other positions).
+      #expect(totals(0..<1) + totals(1..<7) + totals(7..<rows) == all)
+    }
+  }
+
+  /// `VectorExp.weightedRowSums` against Σⱼ wⱼ·exp(a·xᵢⱼ + b) from the C library, with rows
+  /// whose values leave the kernel's range (overflow to ∞, underflow to 0, subnormals) next to
+  /// ordinary rows, in blocks of four and in the tail; splitting the rows into other calls
+  /// gives the same totals.
+  @Test(arguments: [8, 12, 6])
+  func weightedRowSumsHandleExtremeRows(columns: Int) {
+    var g = SplitMixForTests(state: UInt64(90 + columns))
+    let rows = 11
+    var x = (0..<(rows * columns)).map { _ in (g.uniform() - 0.5) * 4 }
+    // Row 1: one value overflowing; row 5: all far below (0 or subnormal); row 9: a mix.
+    x[1 * columns + 2] = 720
+    for j in 0..<columns { x[5 * columns + j] = -740 + Double(j) }
+    x[9 * columns] = -800
+    x[9 * columns + columns - 1] = 705
+    let weights = (0..<columns).map { _ in 0.5 + g.uniform() }
+    let (a, b) = (1.0, -0.25)
+    func sums(_ range: Range<Int>) -> [Double] {
+      var out = [Double](repeating: .nan, count: range.count)
+      x.withUnsafeBufferPointer { xb in
+        weights.withUnsafeBufferPointer { wb in
+          out.withUnsafeMutableBufferPointer {
+            VectorExp.weightedRowSums(
+              UnsafeBufferPointer(
+                rebasing: xb[(range.lowerBound * columns)..<(range.upperBound * columns)]),
+              scale: a, offset: b, weights: wb, into: $0)
+          }
+        }
+      }
+      return out
+    }
+    let all = sums(0..<rows)
+    for i in 0..<rows {
+      var expected = 0.0
+      for j in 0..<columns { expected += weights[j] * exp(a * x[i * columns + j] + b) }
+      if expected.isInfinite {
+        #expect(all[i] == expected, "row \(i)")
+      } else {
+        #expect(abs(all[i] - expected) <= 1e-15 * expected, "row \(i): \(all[i]) vs \(expected)")
+      }
+    }
+    #expect(all[1] == .infinity)
+    #expect(sums(0..<3) + sums(3..<6) + sums(6..<rows) == all)
+  }
+
   /// Small counts use plain selection; above 2048 the sampled bracket is used. Values are
   /// continuous, rounded (ties) or three-valued (heavy ties), sorted or reversed.
   @Test(arguments: [1, 2, 3, 17, 1000, 1001, 5000, 20_011], [0, 1, 2, 3])
