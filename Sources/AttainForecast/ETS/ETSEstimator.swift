@@ -82,7 +82,8 @@ enum ETSEstimator {
       }
       return (one ?? nil, other ?? nil)
     }
-    var lanes = [LockStepLane(a, optimizer: optimizer), LockStepLane(b, optimizer: optimizer)]
+    var laneA = LockStepLane(a, optimizer: optimizer)
+    var laneB = LockStepLane(b, optimizer: optimizer)
     var scratchA = [Double](repeating: 0, count: a.scratchCount + a.x0.count)
     var scratchB = [Double](repeating: 0, count: b.scratchCount + b.x0.count)
     y.withUnsafeBufferPointer { yb in
@@ -95,26 +96,26 @@ enum ETSEstimator {
           let va = UnsafeBufferPointer(start: pointA, count: a.x0.count)
           let vb = UnsafeBufferPointer(start: pointB, count: b.x0.count)
           while true {
-            let cutoffA = lanes[0].next(into: pointA, restart: restart)
-            let cutoffB = lanes[1].next(into: pointB, restart: restart)
+            let cutoffA = laneA.next(into: pointA, restart: restart)
+            let cutoffB = laneB.next(into: pointB, restart: restart)
             switch (cutoffA, cutoffB) {
             case (nil, nil):
               return
             case (let ca?, nil):
-              lanes[0].record(a.objective(va, cutoff: ca, y: yb, scratch: workA))
+              laneA.record(a.objective(va, cutoff: ca, y: yb, scratch: workA))
             case (nil, let cb?):
-              lanes[1].record(b.objective(vb, cutoff: cb, y: yb, scratch: workB))
+              laneB.record(b.objective(vb, cutoff: cb, y: yb, scratch: workB))
             case (let ca?, let cb?):
               let (fa, fb) = pairObjective(
                 a, va, ca, workA, b, vb, cb, workB, y: yb)
-              lanes[0].record(fa)
-              lanes[1].record(fb)
+              laneA.record(fa)
+              laneB.record(fb)
             }
           }
         }
       }
     }
-    return (a.fitted(lanes[0].result), b.fitted(lanes[1].result))
+    return (a.fitted(laneA.result), b.fitted(laneB.result))
   }
 
   /// The penalised criteria of two problems on the same series, their likelihood recursions
@@ -146,7 +147,7 @@ enum ETSEstimator {
   }
 
   /// One problem's searches in a lock-step fit: the first run, then the restart (as `minimize`).
-  struct LockStepLane {
+  struct LockStepLane: ~Copyable {
     var search: NelderMeadSearch
     let optimizer: NelderMead
     let lower: [Double]

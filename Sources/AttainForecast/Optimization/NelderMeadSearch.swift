@@ -7,7 +7,7 @@
 /// chains then overlap). The sequence of points, cutoffs and decisions is exactly that of
 /// `NelderMead.minimize(start:lower:upper:cutoffObjective:)`, which is implemented with it.
 /// - Complexity: O(n²) memory allocated once; O(n) work per step besides the evaluations.
-public struct NelderMeadSearch: Sendable {
+public struct NelderMeadSearch: ~Copyable {
   /// Where the search stands: which point it waits for, or whether it must begin an iteration.
   enum Phase: Sendable, Equatable {
     /// Vertex `i` of the initial simplex is being evaluated.
@@ -38,8 +38,10 @@ public struct NelderMeadSearch: Sendable {
   let sigma: Double
   /// tolerance·√(2(n + 1)): below this range the standard deviation may be below `tolerance`.
   let spreadBound: Double
-  /// Simplex (n + 1)·n, values n + 1, centroid, reflected, trial, vertex sum, lower, upper.
-  var storage: [Double]
+  /// Simplex (n + 1)·n, values n + 1, centroid, reflected, trial, vertex sum, lower, upper:
+  /// owned, freed by `deinit` (the type is non-copyable, so no two searches share it).
+  let storage: UnsafeMutablePointer<Double>
+  let storageCount: Int
   var phase: Phase
   var iterations = 0
   var evaluations = 0
@@ -62,12 +64,14 @@ public struct NelderMeadSearch: Sendable {
     rho = optimizer.adaptive ? 0.75 - 1 / (2 * dn) : 0.5
     sigma = optimizer.adaptive ? 1 - 1 / dn : 0.5
     spreadBound = optimizer.tolerance * (2 * (Double(n) + 1)).squareRoot()
-    storage = [Double](repeating: 0, count: (n + 1) * n + (n + 1) + 6 * n)
+    storageCount = (n + 1) * n + (n + 1) + 6 * n
+    storage = UnsafeMutablePointer<Double>.allocate(capacity: max(storageCount, 1))
+    storage.initialize(repeating: 0, count: max(storageCount, 1))
     phase = n == 0 ? .empty : .initial(0)
     guard n > 0 else { return }
     let (zeroStep, initialStep) = (optimizer.zeroStep, optimizer.initialStep)
-    storage.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
+    do {
+      let base = storage
       let (_, _, _, _, _, lowerBound, upperBound) = Self.layout(base, n)
       for j in 0..<n {
         lowerBound[j] = lower.count == n ? lower[j] : -.infinity
@@ -98,12 +102,9 @@ public struct NelderMeadSearch: Sendable {
   public mutating func next(into point: UnsafeMutablePointer<Double>) -> Double? {
     let n = self.n
     let dn = Double(n)
-    // The buffer is moved out while in use, so the closure may update the other properties.
-    var storage: [Double] = []
-    swap(&storage, &self.storage)
-    defer { swap(&storage, &self.storage) }
-    return storage.withUnsafeMutableBufferPointer { buffer -> Double? in
-      guard let base = buffer.baseAddress else { return phase == .empty ? .infinity : nil }
+    if n == 0 { return phase == .empty ? .infinity : nil }
+    let base = storage
+    do {
       let (values, centroid, reflected, trial, vertexSum, lowerBound, upperBound) = Self.layout(
         base, n)
       @inline(__always) func copy(_ source: UnsafeMutablePointer<Double>) {
@@ -213,11 +214,8 @@ public struct NelderMeadSearch: Sendable {
       return
     }
     let (gamma, rho, sigma) = (self.gamma, self.rho, self.sigma)
-    var storage: [Double] = []
-    swap(&storage, &self.storage)
-    defer { swap(&storage, &self.storage) }
-    storage.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
+    let base = storage
+    do {
       let (values, centroid, reflected, trial, vertexSum, lowerBound, upperBound) = Self.layout(
         base, n)
       let worstRow = base + worst * n
@@ -335,9 +333,11 @@ public struct NelderMeadSearch: Sendable {
         point: [], value: finalValue, iterations: iterations, evaluations: evaluations,
         converged: converged)
     }
-    let offset = best * n
+    let row = UnsafeBufferPointer(start: storage + best * n, count: n)
     return NelderMeadResult(
-      point: Array(storage[offset..<(offset + n)]), value: finalValue, iterations: iterations,
+      point: Array(row), value: finalValue, iterations: iterations,
       evaluations: evaluations, converged: converged)
   }
+
+  deinit { storage.deallocate() }
 }
