@@ -91,17 +91,28 @@ struct ETSParameterBounds: Sendable, Equatable {
       scale *= radius
     }
     var d = degree
+    // The leading and constant coefficients stay in registers from step to step (reloading
+    // them from the step's stores would put store-to-load latency on the serial chain).
+    var lead = p[d]
+    var constant = p[0]
     while d > 0 {
-      let lead = p[d]
-      let constant = p[0]
       if !(abs(constant) < abs(lead)) { return false }
       // q = (p_d p − p_0 p*)/z; every fourth step rescaled to a unit leading coefficient (the
       // leading coefficient squares each step, so this keeps it far from under/overflow while
-      // keeping divisions off most steps).
-      // Coefficients j and d − j (1 ≤ j < d) use the same two inputs: compute them in pairs.
-      q[d - 1] = lead * lead - constant * constant
-      var lo = 1
-      var hi = d - 1
+      // keeping divisions off most steps). Coefficients j and d − 1 − j use the same two inputs:
+      // q[d − 1] and q[0] (kept for the next step) with q[d − 2], then the rest in pairs.
+      var nextLead = lead * lead - constant * constant
+      var nextConstant: Double
+      if d > 2 {
+        nextConstant = lead * p[1] - constant * p[d - 1]
+        q[d - 2] = lead * p[d - 1] - constant * p[1]
+      } else if d == 2 {
+        nextConstant = (lead - constant) * p[1]
+      } else {
+        nextConstant = nextLead
+      }
+      var lo = 2
+      var hi = d - 2
       while lo < hi {
         let x = p[lo]
         let y = p[hi]
@@ -112,11 +123,17 @@ struct ETSParameterBounds: Sendable, Equatable {
       }
       if lo == hi { q[lo - 1] = (lead - constant) * p[lo] }
       if d & 3 == 0 {
-        let norm = abs(q[d - 1])
+        let norm = abs(nextLead)
         guard norm > 0 && norm.isFinite else { return false }
         let inverse = 1 / norm
-        for j in 0..<d { q[j] *= inverse }
+        for j in 1..<(d - 1) { q[j] *= inverse }
+        nextLead *= inverse
+        nextConstant *= inverse
       }
+      q[0] = nextConstant
+      q[d - 1] = nextLead
+      lead = nextLead
+      constant = nextConstant
       swap(&p, &q)
       d -= 1
     }
