@@ -18,13 +18,16 @@ import Testing
     ] {
       let damped = ETSForm(error: error, trend: .damped, season: season)
       let additive = ETSForm(error: error, trend: .additive, season: season)
+      // Either order: each lane takes its damping from its own form.
+      let (b2, a2) = try ETSEstimator.fitPair(
+        series, additive, damped, seasonLength: m, fixed: ETSSpec(), name: "AutoETS")
       let (a, b) = try ETSEstimator.fitPair(
         series, damped, additive, seasonLength: m, fixed: ETSSpec(), name: "AutoETS")
       let a1 = try ETSEstimator.fit(
         series, form: damped, seasonLength: m, fixed: ETSSpec(), name: "AutoETS")
       let b1 = try ETSEstimator.fit(
         series, form: additive, seasonLength: m, fixed: ETSSpec(), name: "AutoETS")
-      for (pair, single) in [(a, a1), (b, b1)] {
+      for (pair, single) in [(a, a1), (b, b1), (a2, a1), (b2, b1)] {
         #expect((pair == nil) == (single == nil))
         guard let pair, let single else { continue }
         #expect(pair.parameters == single.parameters, "\(id) \(pair.form)")

@@ -139,7 +139,7 @@ enum ETSEstimator {
     let ringB = workB + b.stateCount
     let (valueA, valueB) = a.recursion.criterionPair(
       y: y, first: pa, initial: workA, ring: ringA, cutoff: cutoffA,
-      second: pb, initial: workB, ring: ringB, cutoff: cutoffB)
+      second: b.recursion, pb, initial: workB, ring: ringB, cutoff: cutoffB)
     return (
       a.penalised(valueA, parameters: pa, cutoff: cutoffA, work: ringA + a.m),
       b.penalised(valueB, parameters: pb, cutoff: cutoffB, work: ringB + b.m)

@@ -127,14 +127,15 @@ struct ETSRecursion {
 
   /// `criterion(y:parameters:initial:ring:cutoff:)` of two parameter sets on the same series in
   /// one loop: their serial dependency chains overlap, so the pair costs little more than one.
-  /// Both must be for this recursion's error and season, with a trend state (φ = 1 when
-  /// undamped): the additive and damped trend forms. Each value is bit-identical to its single
-  /// evaluation, except that with additive errors a value whose early stop is due may be
-  /// computed further (it stays ≥ its cutoff); the loop stops once both are due.
+  /// `other` is the second model's recursion: both have this recursion's error and season and a
+  /// trend state (the additive and damped trend forms; each lane takes φ from its own form).
+  /// Each value is bit-identical to its single evaluation, except that with additive errors a
+  /// value whose early stop is due may be computed further (it stays ≥ its cutoff); the loop
+  /// stops once both are due.
   func criterionPair(
     y: UnsafeBufferPointer<Double>, first p: ETSParameters, initial x: UnsafePointer<Double>,
     ring: UnsafeMutablePointer<Double>, cutoff: Double,
-    second q: ETSParameters, initial x2: UnsafePointer<Double>,
+    second other: ETSRecursion, _ q: ETSParameters, initial x2: UnsafePointer<Double>,
     ring ring2: UnsafeMutablePointer<Double>, cutoff cutoff2: Double
   ) -> (Double, Double) {
     typealias A = AdditiveErrors
@@ -142,21 +143,25 @@ struct ETSRecursion {
     typealias T = WithTrend
     switch (form.error, form.season) {
     case (.additive, .none):
-      return criterionPair(y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<A, T, NoSeason>.self)
+      return criterionPair(
+        y, p, x, ring, cutoff, other, q, x2, ring2, cutoff2, ETSShape<A, T, NoSeason>.self)
     case (.additive, .additive):
       return criterionPair(
-        y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<A, T, AdditiveSeason>.self)
+        y, p, x, ring, cutoff, other, q, x2, ring2, cutoff2, ETSShape<A, T, AdditiveSeason>.self)
     case (.additive, .multiplicative):
       return criterionPair(
-        y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<A, T, MultiplicativeSeason>.self)
+        y, p, x, ring, cutoff, other, q, x2, ring2, cutoff2,
+        ETSShape<A, T, MultiplicativeSeason>.self)
     case (.multiplicative, .none):
-      return criterionPair(y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<M, T, NoSeason>.self)
+      return criterionPair(
+        y, p, x, ring, cutoff, other, q, x2, ring2, cutoff2, ETSShape<M, T, NoSeason>.self)
     case (.multiplicative, .additive):
       return criterionPair(
-        y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<M, T, AdditiveSeason>.self)
+        y, p, x, ring, cutoff, other, q, x2, ring2, cutoff2, ETSShape<M, T, AdditiveSeason>.self)
     case (.multiplicative, .multiplicative):
       return criterionPair(
-        y, p, x, ring, cutoff, q, x2, ring2, cutoff2, ETSShape<M, T, MultiplicativeSeason>.self)
+        y, p, x, ring, cutoff, other, q, x2, ring2, cutoff2,
+        ETSShape<M, T, MultiplicativeSeason>.self)
     }
   }
 
@@ -164,7 +169,7 @@ struct ETSRecursion {
   private func criterionPair<Shape: ETSComponentShape>(
     _ y: UnsafeBufferPointer<Double>, _ p: ETSParameters, _ x: UnsafePointer<Double>,
     _ ring: UnsafeMutablePointer<Double>, _ cutoff: Double,
-    _ q: ETSParameters, _ x2: UnsafePointer<Double>,
+    _ other: ETSRecursion, _ q: ETSParameters, _ x2: UnsafePointer<Double>,
     _ ring2: UnsafeMutablePointer<Double>, _ cutoff2: Double, _ shape: Shape.Type
   ) -> (Double, Double) {
     let (additiveError, season) = (Shape.additiveError, Shape.season)
@@ -174,7 +179,7 @@ struct ETSRecursion {
       self, p, x, ring, cutoff: cutoff, count: n, additiveError: additiveError, hasTrend: true,
       season: season)
     var b = CriterionLane(
-      self, q, x2, ring2, cutoff: cutoff2, count: n, additiveError: additiveError, hasTrend: true,
+      other, q, x2, ring2, cutoff: cutoff2, count: n, additiveError: additiveError, hasTrend: true,
       season: season)
     var j = 0
     for t in 0..<n {
