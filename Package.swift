@@ -3,6 +3,8 @@
 // Module direction (lower never imports higher):
 //   CLAPACK → AttainLinearAlgebra, AttainRandom → AttainData → AttainForecast → AttainSimulation
 //   → AttainPlanning → AttainReport → Attain (umbrella) → attain (CLI)
+// AttainBench (the fixed tasks of `attain bench` and the benchmark suites) sits above the engines,
+// outside the umbrella: the product library does not ship benchmark code.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +16,8 @@ let package = Package(
     .library(name: "AttainData", targets: ["AttainData"]),
     // The scenario-file reader, for the ScenarioFuzzer target in Fuzz/.
     .library(name: "AttainSimulation", targets: ["AttainSimulation"]),
+    // The benchmark tasks, for the package-benchmark suites in Benchmarks/ (a separate package).
+    .library(name: "AttainBench", targets: ["AttainBench"]),
     .executable(name: "attain", targets: ["attain"]),
   ],
   dependencies: [
@@ -25,7 +29,7 @@ let package = Package(
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
     .target(name: "AttainLinearAlgebra", dependencies: ["CLAPACK"]),
     .target(name: "AttainRandom"),
-    .target(name: "AttainData", dependencies: ["AttainLinearAlgebra"]),
+    .target(name: "AttainData"),
     .target(name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom"]),
     .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData", "AttainRandom"]),
     .target(name: "AttainPlanning", dependencies: ["AttainSimulation", "AttainForecast", "AttainData", "AttainLinearAlgebra"]),
@@ -36,9 +40,12 @@ let package = Package(
         "AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainForecast", "AttainSimulation", "AttainPlanning",
         "AttainReport",
       ]),
+    .target(
+      name: "AttainBench",
+      dependencies: ["AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainForecast", "AttainSimulation", "AttainPlanning"]),
     .executableTarget(
       name: "attain",
-      dependencies: ["Attain", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["Attain", "AttainBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .testTarget(
       name: "AttainLinearAlgebraTests", dependencies: ["AttainLinearAlgebra"],
@@ -50,6 +57,7 @@ let package = Package(
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
     .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"], exclude: ["render_check.sh"]),
+    .testTarget(name: "AttainBenchTests", dependencies: ["AttainBench"]),
     .testTarget(name: "AttainCLITests", dependencies: ["Attain", "attain"]),
   ]
 )

@@ -15,6 +15,7 @@ let package = Package(
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "Attain", package: "Attain"),
+        .product(name: "AttainBench", package: "Attain"),
       ],
       path: "Benchmarks/AttainBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])

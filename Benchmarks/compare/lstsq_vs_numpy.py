@@ -1,7 +1,7 @@
 """numpy side of Benchmarks/compare/lstsq_vs_numpy.sh.
 
 Builds bit-identical data to `attain bench lstsq` / `attain bench batch-lstsq` (the counter-based
-SplitMix64 of Sources/AttainLinearAlgebra/LeastSquaresBenchmark.swift), times numpy.linalg.lstsq
+SplitMix64 of Sources/AttainBench/LeastSquaresBenchmark.swift), times numpy.linalg.lstsq
 and prints `seconds=<x>` last, like the Swift side.
 
 usage: python lstsq_vs_numpy.py lstsq --rows 1000000 --cols 20

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Attain vs numpy on least squares, both on OpenBLAS, same data bit for bit (counter-based
-# SplitMix64, see Sources/AttainLinearAlgebra/LeastSquaresBenchmark.swift):
+# SplitMix64, see Sources/AttainBench/LeastSquaresBenchmark.swift):
 #   1. one 1,000,000 × 20 problem: Attain `Matrix.leastSquares` (TSQR + dgelsy) vs numpy.linalg.lstsq (dgelsd)
 #   2. 100,000 independent 60 × 5 fits: Attain `BatchedLeastSquares` vs a numpy.linalg.lstsq loop
 # Prints both timings and the ratios numpy/Attain (> 1 means Attain is faster).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Attain
+import AttainBench
 
 /// `attain bench <task>`: fixed benchmark tasks run through the real engines, timed in process.
 struct BenchCommand: ParsableCommand {
@@ -32,27 +33,14 @@ struct BenchReadCSV: ParsableCommand {
   }
 
   func run() throws {
-    let clock = ContinuousClock()
-    var best = Duration.seconds(1_000_000)
-    var size = 0
-    var panel = Panel(frequency: .index)
-    for _ in 0..<repeats {
-      let start = clock.now
-      let bytes = try FileBytes.read(path: file)
-      let result = try SeriesCSV.read(bytes: bytes, file: file, options: input.readOptions)
-      let elapsed = clock.now - start
-      size = bytes.count
-      panel = result.panel
-      best = min(best, elapsed)
-    }
-    let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18
-    let megabytes = Double(size) / 1e6
+    let outcome = try ReadCSVBenchmark(file: file, options: input.readOptions, repeats: repeats).run()
+    let megabytes = Double(outcome.bytes) / 1e6
     writeStandardOutput(
       Array(
         """
-        seconds=\(seconds)
-        mb_per_s=\(megabytes / seconds)
-        bytes=\(size) rows=\(panel.values.count) series=\(panel.count)
+        seconds=\(outcome.seconds)
+        mb_per_s=\(megabytes / outcome.seconds)
+        bytes=\(outcome.bytes) rows=\(outcome.rows) series=\(outcome.series)
 
         """.utf8))
   }

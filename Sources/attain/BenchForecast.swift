@@ -1,6 +1,6 @@
 import ArgumentParser
 import Attain
-import Foundation
+import AttainBench
 
 /// `attain bench forecast-memory`: time and peak memory of forecasting a large synthetic panel.
 struct BenchForecastMemory: ParsableCommand {
@@ -36,56 +36,17 @@ struct BenchForecastMemory: ParsableCommand {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
-  /// VmHWM (peak resident set) of this process in MiB, or nil when /proc is unavailable.
-  static func peakResidentMiB() -> Double? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-      let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Double($0) }
-      return kilobytes.map { $0 / 1024 }
-    }
-    return nil
-  }
-
   func run() throws {
     guard let method = ModelCatalog.method(named: model) else { throw ValidationError("unknown --model '\(model)'") }
-    let clock = ContinuousClock()
-    var start = clock.now
-    var values = [Double](repeating: 0, count: series * length)
-    var ids = [String]()
-    ids.reserveCapacity(series)
-    let seasonal = (0..<12).map { 1 + 0.2 * sin(2 * Double.pi * Double($0) / 12) }
-    for u in 0..<series {
-      var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(u))
-      let level = 100 + Double(u % 900)
-      for t in 0..<length {
-        values[u * length + t] = level * seasonal[t % 12] + 0.1 * level * rng.nextNormal()
-      }
-      ids.append("S\(u)")
-    }
-    let panel = Panel(
-      ids: ids, offsets: (0...series).map { $0 * length }, values: values,
-      starts: [PeriodStamp](repeating: .index(1), count: series), frequency: .index)
-    values = []
-    ids = []
-    let buildSeconds = seconds(clock.now - start)
-    let panelPeak = Self.peakResidentMiB() ?? .nan
-    start = clock.now
-    let batch = BatchForecaster(method: method, seasonLength: seasonLength, threads: threads)
-    let result =
-      path == "streaming"
-      ? StreamingForecaster(batch).forecast(panel, horizon: horizon, levels: [80, 95])
-      : batch.forecast(panel, horizon: horizon, levels: [80, 95])
-    let forecastSeconds = seconds(clock.now - start)
-    let peak = Self.peakResidentMiB() ?? .nan
-    let meanOfMeans = result.mean.reduce(0, +) / Double(max(result.mean.count, 1))
+    let outcome = ForecastMemoryBenchmark(
+      series: series, length: length, method: method, horizon: horizon, seasonLength: seasonLength,
+      streaming: path == "streaming", seed: seed, threads: threads
+    ).run()
     print("series=\(series) length=\(length) horizon=\(horizon) model=\(method.name) path=\(path) seed=\(seed)")
-    print("panel_seconds=\(buildSeconds) panel_peak_rss_mib=\(Int(panelPeak))")
-    print("forecast_seconds=\(forecastSeconds) series_per_second=\(Double(series) / forecastSeconds)")
-    print("mean_forecast=\(meanOfMeans) warnings=\(result.warnings.count)")
-    print("peak_rss_mib=\(Int(peak))")
-  }
-
-  private func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    print("panel_seconds=\(outcome.panelSeconds) panel_peak_rss_mib=\(Int(outcome.panelPeakMiB))")
+    print(
+      "forecast_seconds=\(outcome.forecastSeconds) series_per_second=\(Double(series) / outcome.forecastSeconds)")
+    print("mean_forecast=\(outcome.meanForecast) warnings=\(outcome.warnings)")
+    print("peak_rss_mib=\(Int(outcome.peakMiB))")
   }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Attain
-import Foundation
+import AttainBench
 
 /// `attain bench lstsq`: one large least-squares problem (see `LeastSquaresBenchmark`).
 struct BenchLeastSquares: ParsableCommand {
@@ -21,14 +21,8 @@ struct BenchLeastSquares: ParsableCommand {
   }
 
   func run() throws {
-    let (x, y) = LeastSquaresBenchmark.problem(rows: rows, columns: cols, seed: seed)
-    var best = Double.infinity
-    var solution: LeastSquaresSolution?
-    for _ in 0..<repeats {
-      let start = DispatchTime.now().uptimeNanoseconds
-      solution = try x.leastSquares(y)
-      best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
+    let (solution, best) = try LeastSquaresBenchmark.timeSolve(
+      rows: rows, columns: cols, seed: seed, repeats: repeats)
     guard let solution else { return }
     print("blas=\(BLASThreads.configuration) threads=\(BLASThreads.count)")
     print(
@@ -61,16 +55,8 @@ struct BenchBatchLeastSquares: ParsableCommand {
   }
 
   func run() throws {
-    let (designs, responses) = LeastSquaresBenchmark.batch(
-      fits: fits, rows: rows, columns: cols, seed: seed)
-    let batch = try BatchedLeastSquares(rows: rows, columns: cols)
-    var best = Double.infinity
-    var result: BatchedLeastSquaresResult?
-    for _ in 0..<repeats {
-      let start = DispatchTime.now().uptimeNanoseconds
-      result = try batch.solve(designs: designs, responses: responses, threads: threads)
-      best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
+    let (result, best) = try LeastSquaresBenchmark.timeBatch(
+      fits: fits, rows: rows, columns: cols, seed: seed, threads: threads, repeats: repeats)
     guard let result else { return }
     let fullRank = (0..<result.count).filter { result.status(ofFit: $0) == .fullRank }.count
     print(

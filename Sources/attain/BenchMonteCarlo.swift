@@ -1,5 +1,6 @@
 import ArgumentParser
 import Attain
+import AttainBench
 
 /// `attain bench monte-carlo`: the attainment Monte Carlo task through `SimulationEngine`.
 struct BenchMonteCarlo: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Attain
-import Foundation
+import AttainBench
 
 /// `attain bench tracking`: conditional tracking through the real engine, and the refit cost.
 struct BenchTracking: ParsableCommand {
@@ -36,62 +36,26 @@ struct BenchTracking: ParsableCommand {
   }
 
   func run() throws {
-    let seasonal: [Double] = (0..<12).map { (m: Int) -> Double in 1 + 0.3 * sin(2 * Double.pi * Double(m + 1) / 12) }
-    let tracked = (0..<units).map { u -> ConditionalUnit in
-      let level = Double(100 + u % 900)
-      let rest = Array(seasonal[6...] + seasonal[..<6])
-      let expected = level * (0..<remaining).reduce(0.0) { $0 + rest[$1 % 12] }
-      return ConditionalUnit(
-        id: "u\(u)", sampler: LognormalSeasonalSampler(level: level, seasonal: rest, sigma: 0.2),
-        actualToDate: 6 * level, target: 6 * level + expected, originalProbability: 0.6)
-    }
-    let clock = ContinuousClock()
-    var best = Duration.seconds(1_000_000)
-    var bestCPU = Double.infinity
-    var meanP = 0.0
-    var first: ConditionalOutlook?
-    for _ in 0..<repeats {
-      let t0 = clock.now
-      let c0 = processCPUSeconds()
-      let outlook = try ConditionalTracking.outlook(
-        units: tracked, remaining: remaining, paths: paths, seed: seed, threads: threads)
-      best = min(best, clock.now - t0)
-      bestCPU = min(bestCPU, processCPUSeconds() - c0)
-      meanP = outlook.units.reduce(0) { $0 + $1.probability } / Double(units)
-      first = outlook.units.first
-    }
+    guard let method = ModelCatalog.method(named: model) else { throw ValidationError("unknown --model '\(model)'") }
+    let outcome = try TrackingBenchmark(
+      units: units, paths: paths, remaining: remaining, seed: seed, repeats: repeats, refitUnits: refitUnits,
+      method: method, threads: threads
+    ).run()
     print("seed=\(seed)")
     print("units=\(units) paths=\(paths) remaining=\(remaining) threads=\(threads ?? defaultSimulationThreads)")
-    print("mean_p_attain=\(meanP)")
-    if let first {
+    print("mean_p_attain=\(outcome.meanProbability)")
+    if let first = outcome.firstUnit {
       print(
         "unit_u0: p=\(first.probability) se=\(first.standardError) revised_target_p60=\(first.revisedTarget ?? .nan)")
     }
-    if refitUnits > 0, let method = ModelCatalog.method(named: model) {
-      var panel = Panel(frequency: .monthly)
-      var rng = Xoshiro256PlusPlus(seed: seed, stream: 99)
-      guard let start = CalendarDate(year: 2014, month: 1, day: 1) else { return }
-      for u in 0..<refitUnits {
-        let level = Double(100 + u % 900)
-        let values = (0..<42).map { t in level * seasonal[t % 12] * exp(0.2 * rng.nextNormal() - 0.02) }
-        panel.append(id: "u\(u)", start: .date(start), values: values)
-      }
-      let t0 = clock.now
-      let c0 = processCPUSeconds()
-      let fit = BatchForecaster(method: method, seasonLength: 12, threads: threads).fit(panel)
-      let refit = seconds(clock.now - t0)
-      let refitCPU = processCPUSeconds() - c0
-      print("refit_model=\(model) refit_units=\(refitUnits) fitted=\(fit.models.compactMap { $0 }.count)")
-      print("refit_seconds=\(refit) refit_cpu_seconds=\(refitCPU)")
+    if let refit = outcome.refit {
+      print("refit_model=\(model) refit_units=\(refitUnits) fitted=\(refit.fitted)")
+      print("refit_seconds=\(refit.seconds) refit_cpu_seconds=\(refit.cpuSeconds)")
       print(
-        "refit_seconds_extrapolated=\(refit * Double(units) / Double(refitUnits))"
-          + " refit_cpu_seconds_extrapolated=\(refitCPU * Double(units) / Double(refitUnits))")
+        "refit_seconds_extrapolated=\(refit.seconds * Double(units) / Double(refitUnits))"
+          + " refit_cpu_seconds_extrapolated=\(refit.cpuSeconds * Double(units) / Double(refitUnits))")
     }
-    print("cpu_seconds=\(bestCPU)")
-    print("seconds=\(seconds(best))")
-  }
-
-  func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    print("cpu_seconds=\(outcome.cpuSeconds)")
+    print("seconds=\(outcome.seconds)")
   }
 }

@@ -1,4 +1,5 @@
 import Attain
+import AttainBench
 import Benchmark
 
 /// Least-squares benchmarks: one tall problem (TSQR + dgelsy) and a batch of small fits

@@ -1,4 +1,5 @@
 import Attain
+import AttainBench
 import Benchmark
 import Foundation
 

@@ -1,4 +1,4 @@
-import AttainLinearAlgebra
+import AttainBench
 import Testing
 
 /// The benchmark data generator must match the numpy side of

@@ -1,3 +1,5 @@
+import AttainLinearAlgebra
+
 /// Reproducible synthetic least-squares problems for benchmarks and peer comparisons.
 ///
 /// Values come from a counter-based SplitMix64: element `i` of stream `seed` is
@@ -26,11 +28,15 @@ public enum LeastSquaresBenchmark {
   public static func problem(rows: Int, columns: Int, seed: UInt64 = 1) -> (
     design: Matrix, response: [Double]
   ) {
-    var design = Matrix(rows: rows, columns: columns, repeating: 1)
+    var storage = [Double](repeating: 1, count: rows * columns)
     var response = [Double](repeating: 0, count: rows)
     fill(
-      rows: rows, columns: columns, seed: seed, design: &design.storage, designOffset: 0,
+      rows: rows, columns: columns, seed: seed, design: &storage, designOffset: 0,
       response: &response, responseOffset: 0)
+    // The element count is rows × columns by construction, so the fallback is never taken.
+    let design =
+      (try? Matrix(rows: rows, columns: columns, columnMajor: storage))
+      ?? Matrix(rows: rows, columns: columns)
     return (design, response)
   }
 

@@ -1,18 +1,5 @@
-import AttainRandom
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// CPU seconds used by the whole process so far (all threads), for rates that do not depend
-/// on how busy a shared machine is.
-public func processCPUSeconds() -> Double {
-  var time = timespec()
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-  return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-}
+import AttainSimulation
+import Foundation
 
 /// The fixed benchmark task of `attain bench monte-carlo`, run through the real engine.
 ///
@@ -58,7 +45,7 @@ public struct MonteCarloBenchmark: Sendable {
 
   /// The benchmark units: level, seasonal factors for months 1 … 12, σ = 0.2, target 12·L.
   public func makeUnits() -> [SimulationUnit] {
-    let seasonal = (1...12).map { 1 + 0.3 * _sin(2 * Double.pi * Double($0) / 12) }
+    let seasonal = (1...12).map { 1 + 0.3 * sin(2 * Double.pi * Double($0) / 12) }
     return (0..<units).map { u in
       let level = 100 + Double(u % 900)
       return SimulationUnit(
@@ -81,8 +68,7 @@ public struct MonteCarloBenchmark: Sendable {
     let result = try engine.run(units: unitList, threads: threads)
     let elapsed = clock.now - start
     let cpuSeconds = processCPUSeconds() - cpuStart
-    let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds = elapsed.inSeconds
     var probability = 0.0
     var relative = 0.0
     for (u, summary) in result.units.enumerated() {
@@ -96,59 +82,5 @@ public struct MonteCarloBenchmark: Sendable {
       pathStepsPerSecond: Double(units) * Double(paths) * Double(horizon) / seconds,
       meanProbability: probability / n, meanRelativeTarget: relative / n,
       firstUnit: result.units.first?.total)
-  }
-}
-
-/// Raw throughput of the engine's normal generator (`attain bench normals`): each worker fills
-/// a cache-resident buffer of 4096 normals from its own `Xoshiro256PlusPlusX4` stream
-/// (seed, chunk) repeatedly.
-public enum NormalThroughput {
-  /// Draws `count` normals on `threads` workers; returns the wall-clock and CPU seconds taken
-  /// and the sum of the draws (≈ N(0, count), printed so the work cannot be optimised away).
-  public static func measure(count: Int, threads: Int, seed: UInt64) -> (
-    seconds: Double, cpuSeconds: Double, sum: Double
-  ) {
-    let block = 4096
-    let perChunk = 1 << 20
-    let chunks = (count + perChunk - 1) / perChunk
-    var sums = [Double](repeating: 0, count: chunks)
-    let clock = ContinuousClock()
-    let cpuStart = processCPUSeconds()
-    let start = clock.now
-    sums.withUnsafeMutableBufferPointer { out in
-      nonisolated(unsafe) let out = out
-      parallelChunks(chunks: chunks, threads: threads) { chunk, _ in
-        var rng = Xoshiro256PlusPlusX4(seed: seed, stream: UInt64(chunk))
-        var buffer = [Double](repeating: 0, count: block)
-        let drawn = min(perChunk, count - chunk * perChunk)
-        // Summed in four independent accumulators inside the closure, so the check sum costs
-        // little next to the draws it guards.
-        let sum = buffer.withUnsafeMutableBufferPointer { b -> Double in
-          var remaining = drawn
-          var partial = SIMD4<Double>()
-          while remaining > 0 {
-            let n = min(block, remaining)
-            rng.fillNormals(UnsafeMutableBufferPointer(rebasing: b[0..<n]))
-            var i = 0
-            while i + 4 <= n {
-              partial += SIMD4(b[i], b[i + 1], b[i + 2], b[i + 3])
-              i += 4
-            }
-            while i < n {
-              partial[0] += b[i]
-              i += 1
-            }
-            remaining -= n
-          }
-          return partial.sum()
-        }
-        out[chunk] = sum
-      }
-    }
-    let elapsed = clock.now - start
-    let cpuSeconds = processCPUSeconds() - cpuStart
-    let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    return (seconds, cpuSeconds, sums.reduce(0, +))
   }
 }
