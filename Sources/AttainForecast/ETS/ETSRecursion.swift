@@ -255,14 +255,9 @@ struct ETSRecursion {
       if form.hasTrend {
         slope = multiplyAdd(-p.beta, q, multiplyAdd(phi, slope, p.beta * deseasonalised))
       }
-      switch form.season {
-      case .none: break
-      case .additive: ring[j] = s + p.gamma * (yt - q - s)
-      case .multiplicative: ring[j] = s + p.gamma * ((abs(q) < 1e-10 ? 1e10 : yt / q) - s)
-      }
       if form.hasSeason {
-        j += 1
-        if j == m { j = 0 }
+        ring[j] = form.season.updatedState(s, observation: yt, levelForecast: q, gamma: p.gamma)
+        j = j + 1 == m ? 0 : j + 1
       }
       level = newLevel
     }

@@ -224,14 +224,9 @@ public struct FittedETS: FittedForecaster, Sendable {
       }
       let newLevel = q + p.alpha * (deseasonalised - q)
       if form.hasTrend { slope = phib + betaRatio * (newLevel - level - phib) }
-      switch form.season {
-      case .none: break
-      case .additive: ring[j] = s + p.gamma * (yt - q - s)
-      case .multiplicative: ring[j] = s + p.gamma * ((abs(q) < 1e-10 ? 1e10 : yt / q) - s)
-      }
       if form.hasSeason {
-        j += 1
-        if j == m { j = 0 }
+        ring[j] = form.season.updatedState(s, observation: yt, levelForecast: q, gamma: p.gamma)
+        j = j + 1 == m ? 0 : j + 1
       }
       level = newLevel
     }
