@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps demo test build bench bench-check bench-update readme fuzz fuzz-build fuzz-csv fuzz-scenario test-sanitize clean cpu-flags
+.PHONY: deps demo test build bench bench-check bench-update docs readme fuzz fuzz-build fuzz-csv fuzz-scenario test-sanitize clean cpu-flags
 
 ## Vector code for the machine: on x86-64 CPUs with AVX2 and FMA (read from /proc/cpuinfo) the Swift
 ## code is compiled for that level (`-target-cpu haswell`, i.e. x86-64-v3) and the Monte Carlo kernels
@@ -101,6 +101,9 @@ test-sanitize: deps
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build .build-asan .build-tsan
 
-## Regenerate the README's CLI reference from `attain --help` (checked by the test suite).
-readme: build
-	ATTAIN_UPDATE_README=1 ATTAIN_BIN_DIR=$(CURDIR)/.build/release $(SWIFT) test --disable-xctest $(CPU_FLAGS) --filter CLIReferenceTests
+## Regenerate the CLI reference docs/cli.md from `attain --help` (checked by the test suite).
+docs: build
+	ATTAIN_UPDATE_DOCS=1 ATTAIN_BIN_DIR=$(CURDIR)/.build/release $(SWIFT) test --disable-xctest $(CPU_FLAGS) --filter CLIReferenceTests
+
+## The former name of `make docs`.
+readme: docs

@@ -7,13 +7,14 @@ struct BacktestCommand: ParsableCommand {
     commandName: "backtest",
     abstract: "Evaluate forecast accuracy: against a test CSV of actuals, or by rolling origin on the history.",
     discussion: """
-      Writes one row per series: unique_id,model,windows,mae,rmse,smape,mase,wape,bias,
-      coverage-<L>…,pinball-<L>… (sMAPE as in M3, percent; MASE scaled by the in-sample
-      seasonal-naive MAE; coverage in percent). The mean over series is printed on stderr, or
+      Writes one row per series: unique_id,model,windows,mae,rmse,smape,mase,wape,bias, \
+      coverage-<L>…,pinball-<L>… (sMAPE as in M3, percent; MASE scaled by the in-sample \
+      seasonal-naive MAE; coverage in percent). The mean over series is printed on stderr, or \
       written instead of the per-series rows with --summary.
 
       Examples:
-        attain backtest datasets/m3/m3-train.csv --test datasets/m3/m3-test.csv --model theta
+        attain backtest datasets/m3/m3-train.csv --test datasets/m3/m3-test.csv \\
+          --model theta
         attain backtest sales.csv --windows 3 --horizon 6 --step 3
       """)
 

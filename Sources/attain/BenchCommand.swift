@@ -8,7 +8,8 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Time fixed tasks through the real engines (in process, best of N).",
     subcommands: [
-      BenchMonteCarlo.self, BenchNormals.self, BenchReadCSV.self, BenchLeastSquares.self, BenchBatchLeastSquares.self,
+      BenchMonteCarlo.self, BenchNormals.self, BenchReadCSV.self, BenchLeastSquares.self,
+      BenchBatchLeastSquares.self,
       BenchForecastMemory.self,
       BenchTracking.self,
     ])
@@ -33,7 +34,8 @@ struct BenchReadCSV: ParsableCommand {
   }
 
   func run() throws {
-    let outcome = try ReadCSVBenchmark(file: file, options: input.readOptions, repeats: repeats).run()
+    let outcome = try ReadCSVBenchmark(file: file, options: input.readOptions, repeats: repeats)
+      .run()
     let megabytes = Double(outcome.bytes) / 1e6
     writeStandardOutput(
       Array(

@@ -13,7 +13,9 @@ struct BenchForecastMemory: ParsableCommand {
       forecast H steps with 80/95% intervals by --path streaming (StreamingForecaster: no \
       fitted model kept per series) or batch (BatchForecaster: all models fitted, then \
       forecast). Peak RSS is VmHWM of /proc/self/status, after building the panel and at the end.
-      Example: attain bench forecast-memory --series 1000000 --length 60 --model theta
+
+      Example:
+        attain bench forecast-memory --series 1000000 --length 60 --model theta
       """)
 
   @Option(help: "Series N.") var series = 1_000_000
@@ -32,20 +34,27 @@ struct BenchForecastMemory: ParsableCommand {
     guard ["streaming", "batch"].contains(path) else {
       throw ValidationError("--path must be streaming or batch, got '\(path)'")
     }
-    guard ModelCatalog.method(named: model) != nil else { throw ValidationError("unknown --model '\(model)'") }
+    guard ModelCatalog.method(named: model) != nil else {
+      throw ValidationError("unknown --model '\(model)'")
+    }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   func run() throws {
-    guard let method = ModelCatalog.method(named: model) else { throw ValidationError("unknown --model '\(model)'") }
+    guard let method = ModelCatalog.method(named: model) else {
+      throw ValidationError("unknown --model '\(model)'")
+    }
     let outcome = ForecastMemoryBenchmark(
       series: series, length: length, method: method, horizon: horizon, seasonLength: seasonLength,
       streaming: path == "streaming", seed: seed, threads: threads
     ).run()
-    print("series=\(series) length=\(length) horizon=\(horizon) model=\(method.name) path=\(path) seed=\(seed)")
+    print(
+      "series=\(series) length=\(length) horizon=\(horizon) model=\(method.name) path=\(path) seed=\(seed)"
+    )
     print("panel_seconds=\(outcome.panelSeconds) panel_peak_rss_mib=\(Int(outcome.panelPeakMiB))")
     print(
-      "forecast_seconds=\(outcome.forecastSeconds) series_per_second=\(Double(series) / outcome.forecastSeconds)")
+      "forecast_seconds=\(outcome.forecastSeconds) series_per_second=\(Double(series) / outcome.forecastSeconds)"
+    )
     print("mean_forecast=\(outcome.meanForecast) warnings=\(outcome.warnings)")
     print("peak_rss_mib=\(Int(outcome.peakMiB))")
   }

@@ -11,7 +11,9 @@ struct BenchMonteCarlo: ParsableCommand {
       Unit u = 0…N-1 has level L = 100 + u mod 900 and month m sales L·s_m·exp(0.2z − 0.02) with \
       s_m = 1 + 0.3 sin(2πm/12); per unit the engine reports P(total ≥ 12L) and the 60% target \
       (the 40th percentile of the total). Prints the seed first and path_steps_per_second last.
-      Example: attain bench monte-carlo --units 10000 --paths 10000 --horizon 12 --seed 1
+
+      Example:
+        attain bench monte-carlo --units 10000 --paths 10000 --horizon 12 --seed 1
       """)
 
   @Option(help: "Units N.") var units = 10_000

@@ -7,34 +7,36 @@ struct DecomposeCommand: ParsableCommand {
     commandName: "decompose",
     abstract: "Split a target over time (months, weeks, days, quarters) and/or over an organisation, summing exactly.",
     discussion: """
-      Over time (--from and --to): the target follows a seasonal profile — month shares from --history
-      (a monthly series CSV; the sum of all its series, or the series --id; the most recent whole years),
-      optionally days weighted by working days (--holidays FILE with a `date` column, or --working-days:
-      weekends and holidays carry --non-working-weight) and event uplifts (--event MM-DD:MULTIPLIER,
-      e.g. 11-11:3). Splitting runs top-down whole → quarters → months → days with largest-remainder
-      rounding to --unit, so every level sums exactly; weeks are ISO weeks (Monday–Sunday) clipped to
-      the range.
+      Over time (--from and --to): the target follows a seasonal profile — month shares from \
+      --history (a monthly series CSV; the sum of all its series, or the series --id; the most \
+      recent whole years), optionally days weighted by working days (--holidays FILE with a `date` \
+      column, or --working-days: weekends and holidays carry --non-working-weight) and event uplifts \
+      (--event MM-DD:MULTIPLIER, e.g. 11-11:3). Splitting runs top-down whole → quarters → months → \
+      days with largest-remainder rounding to --unit, so every level sums exactly; weeks are ISO \
+      weeks (Monday–Sunday) clipped to the range.
 
-      Over the organisation (--units FILE): a CSV with columns
-        unique_id              unit name
-        parent                 (optional) parent unit id; empty for top-level units
-        history                last year's actual (base of the history share and the growth bounds)
-        forecast, potential, capacity   (optional) indicators blended with --blend
-        new                    (optional) 1/true for a new unit without history (gets the mean share)
-      Siblings split their parent's target by the blended shares (--blend history=0.5,forecast=0.5;
-      default: history alone, or half history half forecast when a forecast column exists), held within
-      --growth-floor/--growth-cap versus history. --buffer over-assigns the top-level split (the top-level
-      units sum to target × (1 + buffer), exactly in units); lower levels sum exactly to their parent, or
-      to parent × (1 + buffer) with --buffer-every-level.
+      Over the organisation (--units FILE): a CSV with the columns unique_id (the unit's name), \
+      parent (optional: the parent unit's id, empty for top-level units), history (last year's \
+      actual: the base of the history share and of the growth bounds), forecast, potential and \
+      capacity (optional indicators blended with --blend) and new (optional: 1 or true for a new \
+      unit without history, which gets the mean share).
 
-      Output CSV: unique_id,parent,period_start,period_end,target. Without --from/--to one row per unit
-      (period columns empty); without --units the id is --id or `total`. Every unit's periods sum
-      exactly to its target.
+      Siblings split their parent's target by the blended shares (--blend \
+      history=0.5,forecast=0.5; default: history alone, or half history half forecast when a \
+      forecast column exists), held within --growth-floor/--growth-cap versus history. --buffer \
+      over-assigns the top-level split (the top-level units sum to target × (1 + buffer), exactly \
+      in units); lower levels sum exactly to their parent, or to parent × (1 + buffer) with \
+      --buffer-every-level.
+
+      Output CSV: unique_id, parent, period_start, period_end, target. Without --from/--to one row \
+      per unit (period columns empty); without --units the id is --id or `total`. Every unit's \
+      periods sum exactly to its target.
 
       Examples:
-        attain decompose --target 1200000 --from 2017-01-01 --to 2017-12-31 --grain month --history sales.csv
-        attain decompose --target 1200000 --units units.csv --buffer 0.05 --from 2017-01-01 --to 2017-12-31 \\
-          --grain week --history sales.csv
+        attain decompose --target 1200000 --from 2017-01-01 --to 2017-12-31 \\
+          --grain month --history sales.csv
+        attain decompose --target 1200000 --units units.csv --buffer 0.05 \\
+          --from 2017-01-01 --to 2017-12-31 --grain week --history sales.csv
       """)
 
   enum Grain: String, ExpressibleByArgument, CaseIterable {

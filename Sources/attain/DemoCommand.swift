@@ -16,16 +16,17 @@ struct DemoCommand: ParsableCommand {
     commandName: "demo",
     abstract: "Run the main job on the bundled Superstore data and write the results to a folder.",
     discussion: """
-      Aggregates the Superstore order lines into monthly Region/Category series, plans the last
-      year of the data from the years before it (so the plan can be checked against what
-      happened): forecasts every series (model auto), simulates the year, recommends commit,
-      target and stretch targets (P = 0.9, 0.6, 0.3) for every series and the company total,
-      splits the company target by month and by region and category (5 % buffer), runs
-      one-at-a-time scenarios and tracks the target at the end of June. Writes
-      sales-monthly.csv, targets.csv (unique_id,tier,probability,target) and the self-contained
+      Aggregates the Superstore order lines into monthly Region/Category series, plans the last \
+      year of the data from the years before it (so the plan can be checked against what \
+      happened): forecasts every series (model auto), simulates the year, recommends commit, \
+      target and stretch targets (P = 0.9, 0.6, 0.3) for every series and the company total, \
+      splits the company target by month and by region and category (5 % buffer), runs \
+      one-at-a-time scenarios and tracks the target at the end of June. Writes \
+      sales-monthly.csv, targets.csv (unique_id,tier,probability,target) and the self-contained \
       report.html; the last line printed is the report's path.
 
-      The bundled data are found in --data-dir, else $ATTAIN_DATA, else ./datasets, else the datasets folder of the source tree the binary was built in.
+      The bundled data are found in --data-dir, else $ATTAIN_DATA, else ./datasets, else the \
+      datasets folder of the source tree the binary was built in.
       """)
 
   @Option(help: ArgumentHelp("Folder holding the bundled datasets (superstore/, m3/).", valueName: "dir"))

@@ -8,28 +8,33 @@ struct EvaluateCommand: ParsableCommand {
     commandName: "evaluate",
     abstract: "Grade a finished period, score it by target difficulty, pay it out; simulate the incentive cost.",
     discussion: """
-      Inputs
-        ACTUALS     series CSV (unique_id,ds,y); each unit's actual is the sum of its rows from --from to --to.
-        --targets   CSV with unique_id,target and optional probability (the attainment probability the
-                    target was set at) and incentive (pay at 100 % attainment; default --incentive);
-                    rows of a unit are summed (the phased output of `attain decompose` works as is).
-      Per unit: attainment = actual / target; grade by --bands (default A:1.1,B:1.0,C:0.9,D:0.75, else E);
-      score = attainment · (1 + k (0.5 − p)) with k = --difficulty (empty without a probability);
-      payout = incentive · curve(attainment) with --payout threshold=T,at-threshold=P,accelerator=S,cap=C
-      (default threshold=0.8,at-threshold=0.5,accelerator=2,cap=2): 0 below T, linear from P at T to 1
-      at 100 %, slope S above, capped at C.
+      ACTUALS is a series CSV (unique_id,ds,y); each unit's actual is the sum of its rows from \
+      --from to --to.
 
-      Output: unique_id,target,actual,attainment,grade,probability,score,payout_fraction,payout and a
-      final TOTAL row (sums; its attainment is Σ actual / Σ target).
+      --targets is a CSV with unique_id,target and optional probability (the attainment \
+      probability the target was set at) and incentive (pay at 100 % attainment; default \
+      --incentive); rows of a unit are summed (the phased output of `attain decompose` works as is).
 
-      --simulate-cost: fit --model on --history before --from, simulate the period's periods (--paths,
-      --seed, --market-correlation) and report the total incentive cost Σ incentive · curve(total / target)
-      over the paths: mean, sd, p10, p50, p90, p95 and the on-target cost, as statistic,value rows
-      written to --cost-output (default: stderr).
+      Per unit: attainment = actual / target; grade by --bands (default A:1.1,B:1.0,C:0.9,D:0.75, \
+      else E); score = attainment · (1 + k (0.5 − p)) with k = --difficulty (empty without a \
+      probability); payout = incentive · curve(attainment) with --payout \
+      threshold=T,at-threshold=P,accelerator=S,cap=C (default \
+      threshold=0.8,at-threshold=0.5,accelerator=2,cap=2): 0 below T, linear from P at T to 1 at \
+      100 %, slope S above, capped at C.
+
+      Output: unique_id, target, actual, attainment, grade, probability, score, payout_fraction, \
+      payout and a final TOTAL row (sums; its attainment is Σ actual / Σ target).
+
+      --simulate-cost: fit --model on --history before --from, simulate the period's periods \
+      (--paths, --seed, --market-correlation) and report the total incentive cost Σ incentive · \
+      curve(total / target) over the paths: mean, sd, p10, p50, p90, p95 and the on-target cost, \
+      as statistic,value rows written to --cost-output (default: stderr).
 
       Example:
-        attain evaluate sales.csv --targets targets-2017.csv --from 2017-01-01 --to 2017-12-31 \\
-          --payout threshold=0.8,cap=1.5,accelerator=2 --simulate-cost --history sales.csv --paths 2000 --seed 1
+        attain evaluate sales.csv --targets targets-2017.csv \\
+          --from 2017-01-01 --to 2017-12-31 \\
+          --payout threshold=0.8,cap=1.5,accelerator=2 \\
+          --simulate-cost --history sales.csv --paths 2000 --seed 1
       """)
 
   @Argument(help: ArgumentHelp("Actuals: series CSV (unique_id,ds,y).", valueName: "actuals")) var actuals: String

@@ -7,23 +7,24 @@ struct ExplainCommand: ParsableCommand {
     commandName: "explain",
     abstract: "Regress each series on drivers and calendar terms and write the coefficient table.",
     discussion: """
-      Output: unique_id,term,estimate,std_error,t,p_value,elasticity, one row per series and term.
-      Terms: (Intercept), trend (--trend), season2…season<m> (dummies, m = --season-length; the
-      series' first period is season 1), each driver, each event of --events. p_value is two-sided
-      (Student t). elasticity (drivers only, empty otherwise) is the % change of y per 1 % change
-      of the driver: the coefficient itself with --log-log, otherwise estimate × mean(x) / mean(y)
-      over the history (the elasticity at the means). Standard errors and p-values assume
-      uncorrelated errors, as R's lm/tslm: with autocorrelated residuals they are too small, so
-      read p-values near 0.05 with caution (forecast --model regression models that
+      Output: unique_id,term,estimate,std_error,t,p_value,elasticity, one row per series and term. \
+      Terms: (Intercept), trend (--trend), season2…season<m> (dummies, m = --season-length; the \
+      series' first period is season 1), each driver, each event of --events. p_value is two-sided \
+      (Student t). elasticity (drivers only, empty otherwise) is the % change of y per 1 % change \
+      of the driver: the coefficient itself with --log-log, otherwise estimate × mean(x) / mean(y) \
+      over the history (the elasticity at the means). Standard errors and p-values assume \
+      uncorrelated errors, as R's lm/tslm: with autocorrelated residuals they are too small, so \
+      read p-values near 0.05 with caution (forecast --model regression models that \
       autocorrelation with ETS).
 
       Fit summary per series on stderr, one line each:
         summary: ID: n=48 r2=… adj_r2=… sigma=… aic=…
-      (sigma is the residual standard error, aic as R's AIC(lm)), followed by warnings such as
+      (sigma is the residual standard error, aic as R's AIC(lm)), followed by warnings such as \
       nearly collinear drivers. A series whose regressors are collinear is an error naming them.
 
       Example:
-        attain explain sales.csv --drivers Discount --events events.csv --season-length 1 --trend
+        attain explain sales.csv --drivers Discount --events events.csv \\
+          --season-length 1 --trend
       """)
 
   @Argument(help: ArgumentHelp("Series CSV (unique_id,ds,y plus driver columns), or - for stdin.", valueName: "file"))

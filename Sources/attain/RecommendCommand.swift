@@ -7,23 +7,26 @@ struct RecommendCommand: ParsableCommand {
     commandName: "recommend",
     abstract: "Recommend horizon-total targets reached with given probabilities (or score given targets).",
     discussion: """
-      Fits the model to every series, calibrates the spread of the simulated horizon total by
-      rolling origin inside the input history (TotalCalibration: the PIT of each series' last-h
-      total within totals simulated from a fit without those points; --calibration-windows 0
+      Fits the model to every series, calibrates the spread of the simulated horizon total by \
+      rolling origin inside the input history (TotalCalibration: the PIT of each series' last-h \
+      total within totals simulated from a fit without those points; --calibration-windows 0 \
       turns it off), simulates --paths futures and reads targets off the calibrated quantiles.
 
-      Output without --targets: unique_id,probability,target — exactly one row per series and
-      probability (series in input order, probabilities in the given order), then one row per
-      group and probability when --group-map is given (a group's total on each path is the sum
+      Output without --targets: unique_id,probability,target — exactly one row per series and \
+      probability (series in input order, probabilities in the given order), then one row per \
+      group and probability when --group-map is given (a group's total on each path is the sum \
       of its series' totals, correlated through the market factor --rho).
-      With --targets (CSV unique_id,target; ids are series or group names):
-      unique_id,target,attainment_probability,standard_error — one row per line of the targets
+
+      With --targets (CSV unique_id,target; ids are series or group names): \
+      unique_id,target,attainment_probability,standard_error — one row per line of the targets \
       file; standard_error is the Monte Carlo standard error of the probability.
-      The seed is printed on stderr (seed=S); the same seed gives byte-identical output for any
+
+      The seed is printed on stderr (seed=S); the same seed gives byte-identical output for any \
       --threads.
 
       Example:
-        attain recommend sales.csv --horizon 12 --probability 0.9,0.6,0.3 --seed 7 --paths 10000
+        attain recommend sales.csv --horizon 12 --probability 0.9,0.6,0.3 \\
+          --seed 7 --paths 10000
       """)
 
   @Argument(help: ArgumentHelp("History CSV (unique_id,ds,y), or - for stdin.", valueName: "file"))

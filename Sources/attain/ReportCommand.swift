@@ -8,19 +8,20 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Write a one-file HTML report with SVG charts (no scripts, no network, printable).",
     discussion: """
-      The page has a summary, the inputs, fan charts (history, forecast, interval bands) of the
+      The page has a summary, the inputs, fan charts (history, forecast, interval bands) of the \
       largest series by recent volume, and a per-series forecast table.
 
       Example:
-        attain report datasets/superstore/monthly.csv --horizon 12 --level 50 --level 80 --level 95 \\
-          --output report.html
+        attain report datasets/superstore/monthly.csv --horizon 12 \\
+          --level 50 --level 80 --level 95 --output report.html
 
-      With --plan-start DATE (or next = the period after the last observation) the page is the
-      plan report of `attain demo` instead: the --horizon periods from DATE are planned from the
-      observations before it — targets at P = 0.9 / 0.6 / 0.3 for every series and the total
-      (attainment curve, histogram), the split by month and over the organisation (the parent of
-      a series is its id up to --parent-separator; --buffer), a scenario tornado, and tracking
+      With --plan-start DATE (or next = the period after the last observation) the page is the \
+      plan report of `attain demo` instead: the --horizon periods from DATE are planned from the \
+      observations before it — targets at P = 0.9 / 0.6 / 0.3 for every series and the total \
+      (attainment curve, histogram), the split by month and over the organisation (the parent of \
+      a series is its id up to --parent-separator; --buffer), a scenario tornado, and tracking \
       after six periods when the file holds actuals of the plan periods. Monthly dated series.
+
         attain report sales-monthly.csv --plan-start next --seed 1 --output plan.html
       """)
 

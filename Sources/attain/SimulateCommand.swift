@@ -8,17 +8,20 @@ struct SimulateCommand: ParsableCommand {
     commandName: "simulate",
     abstract: "Simulate futures and write quantiles of each series' and group's horizon total.",
     discussion: """
-      Output: unique_id,mean,p10,p50,p90[,target,attainment_probability,standard_error] — one
-      row per series, then one per group (--group-map). Quantiles are calibrated on the history
-      (see `attain recommend --help`); the mean is the simulated paths' mean. With --targets the
+      Output: unique_id, mean, p10, p50, p90 [, target, attainment_probability, standard_error] — one \
+      row per series, then one per group (--group-map). Quantiles are calibrated on the history \
+      (see `attain recommend --help`); the mean is the simulated paths' mean. With --targets the \
       target columns are filled for ids in the targets file (empty otherwise).
-      With --scenarios F.json (see the AttainSimulation guide), one row per scenario and id:
-      scenario,unique_id,mean,p10,p50,p90,target,attainment_probability,standard_error, where
-      the target is the --targets value or, without one, the id's baseline P50 (so the column
-      reads "chance to beat the baseline median"); the group rows are the --group-map groups, or
-      without a map one group "total" of all series (the company total). Then, per scenario,
-      rows for each of its adjustments alone, group rows only (scenario "<name>/<adjustment>":
-      growth, price, promotions, headcount, shocks): the one-at-a-time (tornado) sensitivity.
+
+      With --scenarios F.json (see the AttainSimulation guide), one row per scenario and id: \
+      scenario, unique_id, mean, p10, p50, p90, target, attainment_probability, standard_error, where \
+      the target is the --targets value or, without one, the id's baseline P50 (so the column \
+      reads "chance to beat the baseline median"); the group rows are the --group-map groups, or \
+      without a map one group "total" of all series (the company total).
+
+      Then, per scenario, \
+      rows for each of its adjustments alone, group rows only (scenario "<name>/<adjustment>": \
+      growth, price, promotions, headcount, shocks): the one-at-a-time (tornado) sensitivity. \
       The baseline comes first; every scenario uses the same random numbers.
       """)
 

@@ -8,37 +8,44 @@ struct TrackCommand: ParsableCommand {
     commandName: "track",
     abstract: "Track actuals against targets: completion, run rate, gap, required rate, P(attain) given the actuals.",
     discussion: """
-      Inputs
-        ACTUALS     series CSV (unique_id,ds,y) at the plan's grain (e.g. monthly). Rows after --as-of are
-                    ignored, so the full data set may be passed.
-        --targets   CSV with unique_id,target and optional period_start (the output of `attain decompose`:
-                    one row per unit and period), probability (the attainment probability the target was set
-                    at, e.g. from `attain recommend`) and incentive. Rows of a unit are summed. Without
-                    period_start the target is phased over the periods in proportion to their days.
-        --history   series CSV before the plan period (default: the ACTUALS file itself; only rows before
-                    --period-start are used as history).
-      The plan period runs from --period-start (default: 1 January of the --as-of year) to --period-end
-      (default: 31 December of that year); a period counts as elapsed when it ends on or before --as-of.
+      ACTUALS is a series CSV (unique_id,ds,y) at the plan's grain (e.g. monthly). Rows after \
+      --as-of are ignored, so the full data set may be passed.
 
-      Method: each unit's model (--model) is refit on history + actuals to date and only the remaining
-      periods are simulated (--paths, --seed); P(attain) = P(actual to date + remaining total ≥ target) with
-      its Monte Carlo standard error, landing_p10/p50/p90 = actual to date + quantiles of the remaining
-      total. With several units a final row `TOTAL` sums all units on every path (set --market-correlation to correlate them).
+      --targets is a CSV with unique_id,target and optional period_start (the output of `attain \
+      decompose`: one row per unit and period), probability (the attainment probability the target \
+      was set at, e.g. from `attain recommend`) and incentive. Rows of a unit are summed. Without \
+      period_start the target is phased over the periods in proportion to their days.
 
-      Output columns
-        unique_id,target,actual_to_date,target_to_date,completion,elapsed_days,elapsed_plan,pace,
-        run_rate_landing,profile_landing,gap,required_per_period,required_vs_plan,yoy,pop,flag,
-        p_attain,p_attain_se,landing_mean,landing_p10,landing_p50,landing_p90[,probability,revised_target]
-        (landing columns follow --quantile)
-        completion = A/T; elapsed_days = share of calendar days elapsed; elapsed_plan = target to date / T;
-        pace = A / target to date; run_rate_landing = A · days / elapsed days; profile_landing = A · T /
-        target to date; gap = T − A; required_per_period = gap / remaining periods; required_vs_plan = gap /
-        remaining plan; yoy = A / same periods last year − 1; pop = last period / previous − 1 (MoM at a
-        monthly grain); flag = ahead/onTrack/behind by --threshold on the pace. With --revise (needs a
-        probability column): revised_target = A + the (1 − p) quantile of the remaining total.
+      --history is the series CSV before the plan period (default: the ACTUALS file itself; only \
+      rows before --period-start are used as history).
+
+      The plan period runs from --period-start (default: 1 January of the --as-of year) to \
+      --period-end (default: 31 December of that year); a period counts as elapsed when it ends on \
+      or before --as-of.
+
+      Method: each unit's model (--model) is refit on history + actuals to date and only the \
+      remaining periods are simulated (--paths, --seed); P(attain) = P(actual to date + remaining \
+      total ≥ target) with its Monte Carlo standard error, landing_p10/p50/p90 = actual to date + \
+      quantiles of the remaining total. With several units a final row `TOTAL` sums all units on \
+      every path (set --market-correlation to correlate them).
+
+      Output columns: unique_id, target, actual_to_date, target_to_date, completion, elapsed_days, \
+      elapsed_plan, pace, run_rate_landing, profile_landing, gap, required_per_period, \
+      required_vs_plan, yoy, pop, flag, p_attain, p_attain_se, landing_mean, landing_p10, \
+      landing_p50, landing_p90 [, probability, revised_target] (the landing columns follow \
+      --quantile).
+
+      With A the actual to date and T the target: completion = A/T; elapsed_days = share of \
+      calendar days elapsed; elapsed_plan = target to date / T; pace = A / target to date; \
+      run_rate_landing = A · days / elapsed days; profile_landing = A · T / target to date; gap = \
+      T − A; required_per_period = gap / remaining periods; required_vs_plan = gap / remaining \
+      plan; yoy = A / same periods last year − 1; pop = last period / previous − 1 (MoM at a \
+      monthly grain); flag = ahead/onTrack/behind by --threshold on the pace. With --revise (needs \
+      a probability column): revised_target = A + the (1 − p) quantile of the remaining total.
 
       Example:
-        attain track sales.csv --targets targets-2017.csv --as-of 2017-06-30 --model ets --paths 2000 --seed 1
+        attain track sales.csv --targets targets-2017.csv --as-of 2017-06-30 \\
+          --model ets --paths 2000 --seed 1
       """)
 
   @Argument(help: ArgumentHelp("Actuals: series CSV (unique_id,ds,y).", valueName: "actuals"))

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// The README's CLI reference is generated from the binary's `--help` output, so it never
-/// drifts: this test fails when they differ. `make readme` (ATTAIN_UPDATE_README=1) rewrites it.
+/// The CLI reference (`docs/cli.md`) is generated from the binary's `--help` output, so it never
+/// drifts: this test fails when they differ. `make docs` (ATTAIN_UPDATE_DOCS=1) rewrites it.
 @Suite struct CLIReferenceTests {
-  static let begin = "<!-- BEGIN CLI REFERENCE: generated from --help by `make readme`; do not edit -->"
+  static let begin = "<!-- BEGIN CLI REFERENCE: generated from --help by `make docs`; do not edit -->"
   static let end = "<!-- END CLI REFERENCE -->"
 
   /// Runs `attain args --help` at a fixed width.
@@ -40,19 +40,19 @@ import Testing
     return out
   }
 
-  @Test func readmeReferenceMatchesHelp() throws {
-    let url = CLI.repositoryRoot.appendingPathComponent("README.md")
+  @Test func cliReferenceMatchesHelp() throws {
+    let url = CLI.repositoryRoot.appendingPathComponent("docs/cli.md")
     let readme = try String(contentsOf: url, encoding: .utf8)
     let generated = try Self.reference()
-    let start = try #require(readme.range(of: Self.begin), "README.md lacks the CLI reference markers")
+    let start = try #require(readme.range(of: Self.begin), "docs/cli.md lacks the CLI reference markers")
     let stop = try #require(readme.range(of: Self.end, range: start.upperBound..<readme.endIndex))
     let current = String(readme[start.upperBound..<stop.lowerBound])
     let wanted = "\n\n" + generated
-    if ProcessInfo.processInfo.environment["ATTAIN_UPDATE_README"] == "1" {
+    if ProcessInfo.processInfo.environment["ATTAIN_UPDATE_DOCS"] == "1" {
       let updated = String(readme[..<start.upperBound]) + wanted + String(readme[stop.lowerBound...])
       try updated.write(to: url, atomically: true, encoding: .utf8)
       return
     }
-    #expect(current == wanted, "README CLI reference is stale: run `make readme`")
+    #expect(current == wanted, "docs/cli.md is stale: run `make docs`")
   }
 }
