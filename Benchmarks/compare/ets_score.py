@@ -29,7 +29,7 @@ for side in ["attain", "statsforecast"]:
 a, s = sides["attain"], sides["statsforecast"]
 print(f"series scored: attain {a['series']}, statsforecast {s['series']}")
 for name, d in sides.items():
-    print(f"{name:14s} wall {d['meta']['seconds']:8.3f} s  cpu {d['meta'].get('cpu_seconds', float('nan')):8.3f} s  "
+    print(f"{name:14s} threads {d['meta'].get('threads', 1)}  wall {d['meta']['seconds']:8.3f} s  cpu {d['meta'].get('cpu_seconds', float('nan')):8.3f} s  "
           f"sMAPE {d['smape']:.3f}  coverage80 {d['cov80']:.3f}  coverage95 {d['cov95']:.3f}")
 print(f"speed-up (wall): {s['meta']['seconds'] / a['meta']['seconds']:.1f}x   "
       f"(cpu): {s['meta'].get('cpu_seconds', np.nan) / a['meta'].get('cpu_seconds', np.nan):.1f}x")

@@ -3,13 +3,14 @@
   python forecast_vs_statsforecast.py run TRAIN.csv OUT.csv THREADS ATTAIN_COMMAND...
       StatsForecast(models=[AutoETS(season_length=12)], freq=1, n_jobs=THREADS)
       .forecast(df=train, h=18, level=[80, 95]) after a warm-up on the same data (numba
-      compilation and caches excluded), alternating three times with the whole ATTAIN_COMMAND
-      process (so both sides see the same machine: its speed drifts by tens of percent within
-      minutes); prints the best of the three wall times of each side,
+      compilation and caches excluded), alternating ROUNDS times (environment, default 5) with
+      the whole ATTAIN_COMMAND process (so both sides see the same machine: its speed drifts by
+      tens of percent within minutes); prints the best of the ROUNDS wall times of each side,
       `attain_seconds=...` and `statsforecast_seconds=...`.
   python forecast_vs_statsforecast.py score TEST.csv ATTAIN.csv STATSFORECAST.csv
       prints sMAPE (M3 definition, mean over steps then over series) and 80/95% coverage.
 """
+import os
 import sys
 import time
 
@@ -31,7 +32,7 @@ def run(train_path, out_path, threads, attain_command):
 
     forecast(df)  # warm-up: numba compilation, imports, worker start-up code paths
     attain_best = sf_best = float("inf")
-    for _ in range(3):
+    for _ in range(int(os.environ.get("ROUNDS", "5"))):
         start = time.perf_counter()
         subprocess.run(attain_command, check=True)
         attain_best = min(attain_best, time.perf_counter() - start)

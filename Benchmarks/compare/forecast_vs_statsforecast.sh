@@ -8,11 +8,13 @@
 #   StatsForecast(models=[AutoETS(season_length=12)], freq=1, n_jobs=THREADS).forecast(df, h=18,
 #   level=[80, 95])
 # in one Python process after a warm-up call on the same data (numba compilation excluded). The two
-# alternate three times and each side's best time counts; then the ratio, and the sMAPE/coverage of both on the M3 hold-out of those series.
+# alternate ROUNDS times (environment, default 5) and each side's best time counts; then the ratio,
+# and the sMAPE/coverage of both on the M3 hold-out of those series.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N="${1:-400}"
 THREADS="${2:-2}"
+export ROUNDS="${ROUNDS:-5}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 VENV=Benchmarks/compare/.venv
@@ -34,13 +36,13 @@ for part in train test; do
     > "$OUT/$part.csv"
 done
 
-# Alternating runs, best of 3 each (see forecast_vs_statsforecast.py).
+# Alternating runs, best of ROUNDS each (see forecast_vs_statsforecast.py).
 times=$("$VENV/bin/python" Benchmarks/compare/forecast_vs_statsforecast.py run "$OUT/train.csv" "$OUT/sf.csv" "$THREADS" \
   "$ATTAIN" forecast "$OUT/train.csv" --model ets --horizon 18 --season-length 12 --level 80 --level 95 \
   --threads "$THREADS" -o "$OUT/attain.csv")
 best=$(echo "$times" | sed -n 's/^attain_seconds=//p')
 sfs=$(echo "$times" | sed -n 's/^statsforecast_seconds=//p')
-printf 'attain_seconds=%.3f (whole process, best of 3, %s threads)\n' "$best" "$THREADS"
-printf 'statsforecast_seconds=%.3f (n_jobs=%s, after warm-up, best of 3)\n' "$sfs" "$THREADS"
+printf 'attain_seconds=%.3f (whole process, --threads %s, best of %s)\n' "$best" "$THREADS" "$ROUNDS"
+printf 'statsforecast_seconds=%.3f (n_jobs=%s, after warm-up, best of %s)\n' "$sfs" "$THREADS" "$ROUNDS"
 printf 'ratio=%.1f (statsforecast / attain, runs alternating)\n' "$(echo "$sfs / $best" | bc -l)"
 "$VENV/bin/python" Benchmarks/compare/forecast_vs_statsforecast.py score "$OUT/test.csv" "$OUT/attain.csv" "$OUT/sf.csv"

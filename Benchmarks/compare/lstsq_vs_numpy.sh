@@ -9,7 +9,11 @@
 # these machines for the system OpenBLAS; they slow a current numpy, so they are unset for the
 # numpy command only, and threadpoolctl reports the kernel numpy then runs.
 #
-# usage: [ROUNDS=3] Benchmarks/compare/lstsq_vs_numpy.sh [--fits N] [--rows N] [--cols N] [--big-rows N] [--big-cols N]
+# Threads: the big problem runs on OpenBLAS's threads on both sides (all cores; each side prints
+# its count); the batch runs on all cores in Attain (`bench batch-lstsq`, default --threads) and
+# in one thread in numpy (a Python loop of small lstsq calls), as the summary lines say.
+#
+# usage: [ROUNDS=5] Benchmarks/compare/lstsq_vs_numpy.sh [--fits N] [--rows N] [--cols N] [--big-rows N] [--big-cols N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIG_ROWS=1000000 BIG_COLS=20 FITS=100000 ROWS=60 COLS=5
@@ -39,7 +43,7 @@ min() { python3 -c "import sys; print(min(map(float, sys.argv[1:])))" "$@"; }
 
 # Machines here are shared: alternate the two sides for ROUNDS rounds (each a best of 3) and keep
 # each side's minimum, so a burst of load hits both rather than one.
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 a_big_all=() n_big_all=() a_batch_all=() n_batch_all=()
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round: one ${BIG_ROWS} x ${BIG_COLS} least-squares problem (best of 3)"
@@ -58,9 +62,12 @@ a_big=$(min "${a_big_all[@]}"); n_big=$(min "${n_big_all[@]}")
 a_batch=$(min "${a_batch_all[@]}"); n_batch=$(min "${n_batch_all[@]}")
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
-python3 - "$a_big" "$n_big" "$a_batch" "$n_batch" <<'PY'
+python3 - "$a_big" "$n_big" "$a_batch" "$n_batch" "$ROUNDS" "$(nproc)" <<'PY'
 import sys
-a_big, n_big, a_batch, n_batch = map(float, sys.argv[1:])
-print(f"lstsq:       attain {a_big:.3f} s, numpy {n_big:.3f} s, attain/numpy = {a_big / n_big:.2f} (target <= 1.2)")
-print(f"batch-lstsq: attain {a_batch:.3f} s, numpy loop {n_batch:.3f} s, numpy/attain = {n_batch / a_batch:.1f}x (target >= 5)")
+a_big, n_big, a_batch, n_batch = map(float, sys.argv[1:5])
+rounds, cores = sys.argv[5], sys.argv[6]
+print(f"lstsq:       attain {a_big:.3f} s, numpy {n_big:.3f} s, attain/numpy = {a_big / n_big:.2f} (target <= 1.2; "
+      f"both OpenBLAS on {cores} threads, best of {rounds} rounds x 3 alternating)")
+print(f"batch-lstsq: attain {a_batch:.3f} s ({cores} threads), numpy loop {n_batch:.3f} s (1 thread), "
+      f"numpy/attain = {n_batch / a_batch:.1f}x (target >= 5; best of {rounds} rounds x 3 alternating)")
 PY
