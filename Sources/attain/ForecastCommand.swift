@@ -12,8 +12,8 @@ struct ForecastCommand: ParsableCommand {
       one with a warning on stderr.
 
       Example:
-        attain forecast datasets/m3/m3-train.csv --model ets --horizon 18 --season-length 12 \\
-          --level 80 --level 95 --output forecasts.csv
+        attain forecast datasets/m3/m3-train.csv --model ets --horizon 18 \\
+          --season-length 12 --level 80 --level 95 --output forecasts.csv
 
       --model regression: dynamic regression on driver columns of the input (--drivers) with \
       seasonal dummies, optional --trend and --events, and ETS errors; the future drivers come \
