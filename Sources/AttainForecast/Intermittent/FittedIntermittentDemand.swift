@@ -1,0 +1,93 @@
+import AttainRandom
+
+/// A fitted intermittent-demand model (`Croston`, `TSB`, `ADIDA`, `IMAPA`): a flat point
+/// forecast that is a demand rate, and a forecast distribution per period that draws occurrence
+/// and size separately (`IntermittentDemandDistribution`), independent across periods.
+///
+/// Sample paths map each shock through that distribution, so they are ≥ 0, integer-valued for
+/// integer histories, have mean `rate` and P(zero) = 1 − `distribution.occurrenceProbability`.
+/// Intervals are quantiles of `intervalPaths` such paths from a fixed seed (deterministic; the
+/// same distribution the simulation engine samples), read as the inverted empirical CDF (a
+/// value of the sample, so integer paths give integer bounds). They are not widened to reach
+/// the point forecast: with P(zero) above the upper tail the honest bound is 0 even though the
+/// mean rate is positive.
+public struct FittedIntermittentDemand: FittedForecaster {
+  /// Output name, e.g. `"CrostonSBA"`.
+  public let name: String
+  /// In-sample one-step rates (NaN where the method has none yet).
+  public let fittedValues: [Double]
+  /// `y − fittedValues`.
+  public let residuals: [Double]
+  /// The point forecast of every future period, units per period, as the method defines it.
+  public let rate: Double
+  /// The forecast distribution of every future period.
+  public let distribution: IntermittentDemandDistribution
+
+  /// Paths behind the intervals: 2000 puts the 2.5 % quantile of a ±1-unit count at most a few
+  /// paths off (binomial standard error √(2000·0.025) ≈ 7 paths), at a cost of 2000·h draws.
+  public static let intervalPaths = 2000
+  /// The fixed seed of the interval paths.
+  static let intervalSeed: UInt64 = 0x1A7E_2217_C0DE_5EED
+
+  /// Creates the fitted model.
+  public init(
+    name: String, fittedValues: [Double], residuals: [Double], rate: Double,
+    distribution: IntermittentDemandDistribution
+  ) {
+    self.name = name
+    self.fittedValues = fittedValues
+    self.residuals = residuals
+    self.rate = rate
+    self.distribution = distribution
+  }
+
+  /// The model for `series` with point forecast `rate`, occurrence probability `probability`
+  /// and in-sample `fitted` rates.
+  init(name: String, series: [Double], fitted: [Double], rate: Double, probability: Double) {
+    self.init(
+      name: name, fittedValues: fitted, residuals: zip(series, fitted).map { $0 - $1 }, rate: rate,
+      distribution: IntermittentDemandDistribution(rate: rate, probability: probability, history: series))
+  }
+
+  /// `rate` repeated. - Complexity: O(horizon).
+  public func pointForecast(horizon: Int) -> [Double] {
+    [Double](repeating: rate, count: max(horizon, 0))
+  }
+
+  /// Point forecasts with intervals from `intervalPaths` sample paths.
+  /// - Complexity: O(intervalPaths · horizon · log intervalPaths).
+  public func forecast(horizon: Int, levels: [Double]) -> Forecast {
+    let h = max(horizon, 0)
+    var rng = Xoshiro256PlusPlus(seed: Self.intervalSeed)
+    let paths = PathQuantiles.simulate(sampler: self, horizon: h, paths: Self.intervalPaths, rng: &rng)
+    let sortedLevels = levels.sorted()
+    var lower: [[Double]] = []
+    var upper: [[Double]] = []
+    for level in sortedLevels {
+      let tail = (1 - level / 100) / 2
+      lower.append((0..<h).map { Self.invertedCDF(paths.sorted[$0], probability: tail) })
+      upper.append((0..<h).map { Self.invertedCDF(paths.sorted[$0], probability: 1 - tail) })
+    }
+    return Forecast(mean: pointForecast(horizon: h), levels: sortedLevels, lower: lower, upper: upper)
+  }
+
+  /// The smallest sample value whose empirical CDF reaches `p` (Hyndman & Fan type 1).
+  static func invertedCDF(_ sorted: [Double], probability p: Double) -> Double {
+    guard !sorted.isEmpty else { return 0 }
+    let rank = Int((min(max(p, 0), 1) * Double(sorted.count)).rounded(.up))
+    return sorted[min(max(rank - 1, 0), sorted.count - 1)]
+  }
+
+  /// No scratch.
+  public var scratchCount: Int { 0 }
+
+  /// path[t] = the period's demand at shock t (`IntermittentDemandDistribution.value(shock:)`).
+  /// - Complexity: O(path.count), no allocation.
+  public func samplePath(
+    shocks: UnsafeBufferPointer<Double>, into path: UnsafeMutableBufferPointer<Double>,
+    scratch: UnsafeMutableBufferPointer<Double>
+  ) {
+    let d = distribution
+    for t in 0..<min(path.count, shocks.count) { path[t] = d.value(shock: shocks[t]) }
+  }
+}
