@@ -55,27 +55,39 @@ public struct FittedIntermittentDemand: FittedForecaster {
   }
 
   /// Point forecasts with intervals from `intervalPaths` sample paths.
+  ///
+  /// The paths are those `PathQuantiles.simulate` draws from the interval seed (shocks path by
+  /// path, step by step). A period's demand is a non-decreasing function of its shock, so the
+  /// r-th smallest simulated demand is the demand at the r-th smallest shock: only the shocks are
+  /// sorted and only the needed ranks are mapped, with the same numbers as sorting the demands.
   /// - Complexity: O(intervalPaths · horizon · log intervalPaths).
   public func forecast(horizon: Int, levels: [Double]) -> Forecast {
     let h = max(horizon, 0)
+    let n = Self.intervalPaths
     var rng = Xoshiro256PlusPlus(seed: Self.intervalSeed)
-    let paths = PathQuantiles.simulate(sampler: self, horizon: h, paths: Self.intervalPaths, rng: &rng)
+    var shocks = [Double](repeating: 0, count: h * n)  // step-major: shocks[t·n + p]
+    for p in 0..<n {
+      for t in 0..<h { shocks[t * n + p] = rng.nextNormal() }
+    }
+    for t in 0..<h { shocks[(t * n)..<((t + 1) * n)].sort() }
     let sortedLevels = levels.sorted()
     var lower: [[Double]] = []
     var upper: [[Double]] = []
     for level in sortedLevels {
       let tail = (1 - level / 100) / 2
-      lower.append((0..<h).map { Self.invertedCDF(paths.sorted[$0], probability: tail) })
-      upper.append((0..<h).map { Self.invertedCDF(paths.sorted[$0], probability: 1 - tail) })
+      let lo = Self.invertedCDFRank(count: n, probability: tail)
+      let hi = Self.invertedCDFRank(count: n, probability: 1 - tail)
+      lower.append((0..<h).map { distribution.value(shock: shocks[$0 * n + lo]) })
+      upper.append((0..<h).map { distribution.value(shock: shocks[$0 * n + hi]) })
     }
     return Forecast(mean: pointForecast(horizon: h), levels: sortedLevels, lower: lower, upper: upper)
   }
 
-  /// The smallest sample value whose empirical CDF reaches `p` (Hyndman & Fan type 1).
-  static func invertedCDF(_ sorted: [Double], probability p: Double) -> Double {
-    guard !sorted.isEmpty else { return 0 }
-    let rank = Int((min(max(p, 0), 1) * Double(sorted.count)).rounded(.up))
-    return sorted[min(max(rank - 1, 0), sorted.count - 1)]
+  /// The 0-based rank of the smallest of `count` sorted values whose empirical CDF reaches `p`
+  /// (Hyndman & Fan type 1, the inverted empirical CDF: always a sample value).
+  static func invertedCDFRank(count: Int, probability p: Double) -> Int {
+    let rank = Int((min(max(p, 0), 1) * Double(count)).rounded(.up))
+    return min(max(rank - 1, 0), max(count - 1, 0))
   }
 
   /// No scratch.
