@@ -176,20 +176,30 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
 
   @Test func intervalsAreSeededPathQuantiles() throws {
     let fixtures = try IntermittentFixtures.load()
-    let y = try #require(fixtures.series[fixtures.ids[0]])
-    let model = try Croston(variant: .sba).fitCroston(y)
-    let a = model.forecast(horizon: 5, levels: [95, 50])
-    #expect(a == model.forecast(horizon: 5, levels: [50, 95]))
-    #expect(a.levels == [50, 95])
-    // The same paths the simulation engine would draw from the interval seed.
-    var rng = Xoshiro256PlusPlus(seed: FittedIntermittentDemand.intervalSeed)
-    let q = PathQuantiles.simulate(sampler: model, horizon: 5, paths: FittedIntermittentDemand.intervalPaths, rng: &rng)
-    for t in 0..<5 {
-      let sorted = q.sorted[t]
-      #expect(a.upper[1][t] == sorted[Int((0.975 * Double(sorted.count)).rounded(.up)) - 1])
-      #expect(a.lower[1][t] == sorted[Int((0.025 * Double(sorted.count)).rounded(.up)) - 1])
-      #expect(a.upper[1][t] == a.upper[1][t].rounded() && a.lower[0][t] >= 0)
-      #expect(a.lower[1][t] <= a.lower[0][t] && a.upper[0][t] <= a.upper[1][t])
+    let sparse = try #require(fixtures.series[fixtures.ids[0]])
+    let other = try #require(fixtures.series[fixtures.ids[7]])
+    let dense: [Double] = (0..<60).map { Double(1 + ($0 * 7) % 5) }  // no zero: p = 1
+    let cases: [(any ForecastingMethod, [Double])] = [
+      (Croston(variant: .sba), sparse), (TSB(), other), (Croston(), dense), (IMAPA(), other.map { $0 * 0.37 }),
+      (ADIDA(), [0, 0, 2, 0, 0, 0, 1, 0, 3, 0, 0, 1]),
+    ]
+    for (method, y) in cases {
+      let model = try #require(try method.fit(y, seasonLength: 1) as? FittedIntermittentDemand)
+      let a = model.forecast(horizon: 5, levels: [95, 50])
+      #expect(a == model.forecast(horizon: 5, levels: [50, 95]))
+      #expect(a.levels == [50, 95])
+      // The type-1 quantiles of the very paths PathQuantiles draws from the interval seed.
+      var rng = Xoshiro256PlusPlus(seed: FittedIntermittentDemand.intervalSeed)
+      let q = PathQuantiles.simulate(sampler: model, horizon: 5, paths: FittedIntermittentDemand.intervalPaths, rng: &rng)
+      for t in 0..<5 {
+        let sorted = q.sorted[t]
+        for (k, level) in a.levels.enumerated() {
+          let tail = (1 - level / 100) / 2
+          #expect(a.lower[k][t] == sorted[Int((tail * Double(sorted.count)).rounded(.up)) - 1], "\(model.name) \(level)")
+          #expect(a.upper[k][t] == sorted[Int(((1 - tail) * Double(sorted.count)).rounded(.up)) - 1], "\(model.name) \(level)")
+        }
+        #expect(a.lower[1][t] <= a.lower[0][t] && a.upper[0][t] <= a.upper[1][t] && a.lower[1][t] >= 0)
+      }
     }
   }
 

@@ -58,9 +58,11 @@ public struct FittedIntermittentDemand: FittedForecaster {
   ///
   /// The paths are those `PathQuantiles.simulate` draws from the interval seed (shocks path by
   /// path, step by step). A period's demand is a non-decreasing function of its shock, so the
-  /// r-th smallest simulated demand is the demand at the r-th smallest shock: only the shocks are
-  /// sorted and only the needed ranks are mapped, with the same numbers as sorting the demands.
-  /// - Complexity: O(intervalPaths · horizon · log intervalPaths).
+  /// r-th smallest simulated demand is the demand at the r-th smallest shock, and every shock at
+  /// or below the largest one with zero demand gives zero: per step the shocks are split at the
+  /// zero-demand threshold and only the part above it is sorted (`splitAtZeroDemand`). The numbers
+  /// are those of sorting all simulated demands.
+  /// - Complexity: O(intervalPaths · horizon · (1 + p·log intervalPaths)).
   public func forecast(horizon: Int, levels: [Double]) -> Forecast {
     let h = max(horizon, 0)
     let n = Self.intervalPaths
@@ -69,18 +71,62 @@ public struct FittedIntermittentDemand: FittedForecaster {
     for p in 0..<n {
       for t in 0..<h { shocks[t * n + p] = rng.nextNormal() }
     }
-    for t in 0..<h { shocks[(t * n)..<((t + 1) * n)].sort() }
     let sortedLevels = levels.sorted()
-    var lower: [[Double]] = []
-    var upper: [[Double]] = []
+    var ranks: [Int] = []
     for level in sortedLevels {
       let tail = (1 - level / 100) / 2
-      let lo = Self.invertedCDFRank(count: n, probability: tail)
-      let hi = Self.invertedCDFRank(count: n, probability: 1 - tail)
-      lower.append((0..<h).map { distribution.value(shock: shocks[$0 * n + lo]) })
-      upper.append((0..<h).map { distribution.value(shock: shocks[$0 * n + hi]) })
+      ranks.append(Self.invertedCDFRank(count: n, probability: tail))
+      ranks.append(Self.invertedCDFRank(count: n, probability: 1 - tail))
+    }
+    // values[t][k]: the demand at rank ranks[k] of step t.
+    var values = [[Double]](repeating: [Double](repeating: 0, count: ranks.count), count: h)
+    let d = distribution
+    shocks.withUnsafeMutableBufferPointer { all in
+      for t in 0..<h {
+        let column = UnsafeMutableBufferPointer(rebasing: all[(t * n)..<((t + 1) * n)])
+        let zeros = Self.splitAtZeroDemand(column, distribution: d)
+        for (k, r) in ranks.enumerated() { values[t][k] = r < zeros ? 0 : d.value(shock: column[r]) }
+      }
+    }
+    var lower: [[Double]] = []
+    var upper: [[Double]] = []
+    for k in sortedLevels.indices {
+      lower.append((0..<h).map { values[$0][2 * k] })
+      upper.append((0..<h).map { values[$0][2 * k + 1] })
     }
     return Forecast(mean: pointForecast(horizon: h), levels: sortedLevels, lower: lower, upper: upper)
+  }
+
+  /// Reorders `column` so that its first c shocks all give zero demand and the rest are sorted
+  /// ascending and are the c-th, (c+1)-th, … smallest shocks; returns c. Shocks at or below
+  /// z₀ = −Φ⁻¹(p) give zero demand; the split is checked with `value(shock:)` on the largest
+  /// shock below it, and the whole column is sorted (c = 0) if rounding disagrees.
+  /// - Complexity: O(n + m log m), m = shocks above z₀; no allocation.
+  static func splitAtZeroDemand(
+    _ column: UnsafeMutableBufferPointer<Double>, distribution: IntermittentDemandDistribution
+  ) -> Int {
+    var all = column
+    let p = distribution.occurrenceProbability
+    guard p > 0 else { return column.count }
+    guard p < 1 else {
+      all.sort()
+      return 0
+    }
+    let threshold = -StandardNormal.quantile(p)
+    var zeros = 0
+    var largestZero = -Double.infinity
+    for i in 0..<column.count where column[i] <= threshold {
+      largestZero = max(largestZero, column[i])
+      column.swapAt(i, zeros)
+      zeros += 1
+    }
+    guard zeros == 0 || distribution.value(shock: largestZero) == 0 else {
+      all.sort()
+      return 0
+    }
+    var rest = UnsafeMutableBufferPointer(rebasing: column[zeros...])
+    rest.sort()
+    return zeros
   }
 
   /// The 0-based rank of the smallest of `count` sorted values whose empirical CDF reaches `p`
