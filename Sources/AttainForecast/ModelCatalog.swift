@@ -12,8 +12,8 @@ public enum ModelCatalog {
   /// The names accepted by `method(named:)`, for help texts.
   public static let names = [
     "auto", "ets", "ets:XYZ", "theta", "otm", "dotm", "autotheta", "naive", "snaive", "naive2", "drift", "mean",
-    "window:K", "trend", "trend-seasonal", "croston", "sba", "croston-optimized", "tsb", "tsb:AD,AP",
-    "adida", "imapa",
+    "window:K", "trend", "trend-seasonal", "croston", "sba", "croston-optimized", "tsb",
+    "tsb:AD,AP", "adida", "imapa",
   ]
 
   /// The method called `name` (case-insensitive), or nil when the name is unknown.
@@ -28,7 +28,8 @@ public enum ModelCatalog {
     }
     if lower.hasPrefix("tsb:") {
       let parts = lower.dropFirst(4).split(separator: ",", omittingEmptySubsequences: false)
-      guard parts.count == 2, let d = Double(parts[0]), let p = Double(parts[1]), d > 0, d <= 1, p > 0, p <= 1
+      guard parts.count == 2, let d = Double(parts[0]), let p = Double(parts[1]),
+        d > 0, d <= 1, p > 0, p <= 1
       else { return nil }
       return TSB(sizeAlpha: d, probabilityAlpha: p)
     }

@@ -18,14 +18,16 @@ struct IntermittentFixtures {
     var fixtures = IntermittentFixtures()
     let directory = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
       .appendingPathComponent("intermittent")
-    let seriesText = try String(contentsOf: directory.appendingPathComponent("series.csv"), encoding: .utf8)
+    let seriesText = try String(
+      contentsOf: directory.appendingPathComponent("series.csv"), encoding: .utf8)
     for line in seriesText.split(separator: "\n").dropFirst() {
       let f = line.split(separator: ",")
       let id = String(f[0])
       if fixtures.series[id] == nil { fixtures.ids.append(id) }
       fixtures.series[id, default: []].append(try #require(Double(f[2])))
     }
-    let referenceText = try String(contentsOf: directory.appendingPathComponent("reference.csv"), encoding: .utf8)
+    let referenceText = try String(
+      contentsOf: directory.appendingPathComponent("reference.csv"), encoding: .utf8)
     for line in referenceText.split(separator: "\n").dropFirst() {
       let f = line.split(separator: ",")
       fixtures.values["\(f[0])|\(f[1])"] = try #require(Double(f[2]))
@@ -33,7 +35,9 @@ struct IntermittentFixtures {
     return fixtures
   }
 
-  func reference(_ id: String, _ model: String) throws -> Double { try #require(values["\(id)|\(model)"]) }
+  func reference(_ id: String, _ model: String) throws -> Double {
+    try #require(values["\(id)|\(model)"])
+  }
 }
 
 /// Draws `count` values of `model`'s first path step with seeded normal shocks.
@@ -75,7 +79,9 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
       let y = try #require(fixtures.series[id])
       let expected = try fixtures.reference(id, column)
       let f = try method.fit(y, seasonLength: 1).pointForecast(horizon: 3)
-      #expect(f.count == 3 && f.allSatisfy { close($0, expected, Self.tolerance) }, "\(column) \(id): \(f[0]) vs \(expected)")
+      #expect(
+        f.count == 3 && f.allSatisfy { close($0, expected, Self.tolerance) },
+        "\(column) \(id): \(f[0]) vs \(expected)")
     }
   }
 
@@ -107,7 +113,9 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
     #expect(erratic.pattern == .erratic && close(erratic.squaredVariation, 0.64, 1e-15))
     // Intervals 2, 2, 2 (first counted from the start): ADI 2.
     let sparse = DemandClassification(series: [0, 3, 0, 3, 0, 3])
-    #expect(sparse.averageInterval == 2 && sparse.pattern == .intermittent && sparse.usesIntermittentModels)
+    #expect(
+      sparse.averageInterval == 2 && sparse.pattern == .intermittent
+        && sparse.usesIntermittentModels)
     #expect(DemandClassification(series: [0, 1, 0, 9, 0, 1, 0, 9]).pattern == .lumpy)
     // Intervals 1, 1, 2: ADI 4/3 ≥ 1.32.
     #expect(DemandClassification(series: [1, 1, 0, 1]).pattern == .intermittent)
@@ -140,7 +148,9 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
       let one = try method.fit([3], seasonLength: 1)
       #expect(one.pointForecast(horizon: 1).allSatisfy { $0.isFinite && $0 >= 0 })
     }
-    #expect(throws: ForecastError.self) { try TSB(sizeAlpha: 0, probabilityAlpha: 0.1).fit([1, 0], seasonLength: 1) }
+    #expect(throws: ForecastError.self) {
+      try TSB(sizeAlpha: 0, probabilityAlpha: 0.1).fit([1, 0], seasonLength: 1)
+    }
   }
 
   /// Paths are non-negative, integer for unit data, with mean = the point forecast and
@@ -152,7 +162,8 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
     for id in fixtures.ids.enumerated().filter({ $0.offset % 4 == 0 }).map(\.element) {
       let y = try #require(fixtures.series[id])
       for (label, series) in [("units", y), ("continuous", y.map { $0 * 0.37 })] {
-        let model = try #require(try method.fit(series, seasonLength: 1) as? FittedIntermittentDemand)
+        let model = try #require(
+          try method.fit(series, seasonLength: 1) as? FittedIntermittentDemand)
         let context = "\(column) \(id) \(label)"
         let p = model.distribution.occurrenceProbability
         #expect(close(model.distribution.mean, model.rate, 1e-12), "\(context): analytic mean")
@@ -160,8 +171,12 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
         #expect(values.allSatisfy { $0 >= 0 && $0.isFinite }, "\(context): negative")
         let n = Double(draws)
         let zeros = Double(values.filter { $0 == 0 }.count) / n
-        #expect(abs(zeros - (1 - p)) <= 5 * (p * (1 - p) / n).squareRoot() + 1e-12, "\(context): P(0) \(zeros) vs \(1 - p)")
-        if label == "units" { #expect(values.allSatisfy { $0 == $0.rounded() }, "\(context): integer") }
+        #expect(
+          abs(zeros - (1 - p)) <= 5 * (p * (1 - p) / n).squareRoot() + 1e-12,
+          "\(context): P(0) \(zeros) vs \(1 - p)")
+        if label == "units" {
+          #expect(values.allSatisfy { $0 == $0.rounded() }, "\(context): integer")
+        }
         // Moments need occurrences: TSB's probability can have decayed to ~1e-9.
         guard n * p >= 50 else { continue }
         if label == "continuous" {
@@ -169,7 +184,9 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
         }
         let mean = values.reduce(0, +) / n
         let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)).squareRoot()
-        #expect(abs(mean - model.rate) <= 5 * sd / n.squareRoot() + 1e-12, "\(context): mean \(mean) vs \(model.rate)")
+        #expect(
+          abs(mean - model.rate) <= 5 * sd / n.squareRoot() + 1e-12,
+          "\(context): mean \(mean) vs \(model.rate)")
       }
     }
   }
@@ -180,7 +197,8 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
     let other = try #require(fixtures.series[fixtures.ids[7]])
     let dense: [Double] = (0..<60).map { Double(1 + ($0 * 7) % 5) }  // no zero: p = 1
     let cases: [(any ForecastingMethod, [Double])] = [
-      (Croston(variant: .sba), sparse), (TSB(), other), (Croston(), dense), (IMAPA(), other.map { $0 * 0.37 }),
+      (Croston(variant: .sba), sparse), (TSB(), other), (Croston(), dense),
+      (IMAPA(), other.map { $0 * 0.37 }),
       (ADIDA(), [0, 0, 2, 0, 0, 0, 1, 0, 3, 0, 0, 1]),
     ]
     for (method, y) in cases {
@@ -190,15 +208,21 @@ func drawFirstStep(_ model: FittedIntermittentDemand, count: Int, seed: UInt64) 
       #expect(a.levels == [50, 95])
       // The type-1 quantiles of the very paths PathQuantiles draws from the interval seed.
       var rng = Xoshiro256PlusPlus(seed: FittedIntermittentDemand.intervalSeed)
-      let q = PathQuantiles.simulate(sampler: model, horizon: 5, paths: FittedIntermittentDemand.intervalPaths, rng: &rng)
+      let q = PathQuantiles.simulate(
+        sampler: model, horizon: 5, paths: FittedIntermittentDemand.intervalPaths, rng: &rng)
       for t in 0..<5 {
         let sorted = q.sorted[t]
         for (k, level) in a.levels.enumerated() {
           let tail = (1 - level / 100) / 2
-          #expect(a.lower[k][t] == sorted[Int((tail * Double(sorted.count)).rounded(.up)) - 1], "\(model.name) \(level)")
-          #expect(a.upper[k][t] == sorted[Int(((1 - tail) * Double(sorted.count)).rounded(.up)) - 1], "\(model.name) \(level)")
+          #expect(
+            a.lower[k][t] == sorted[Int((tail * Double(sorted.count)).rounded(.up)) - 1],
+            "\(model.name) \(level)")
+          #expect(
+            a.upper[k][t] == sorted[Int(((1 - tail) * Double(sorted.count)).rounded(.up)) - 1],
+            "\(model.name) \(level)")
         }
-        #expect(a.lower[1][t] <= a.lower[0][t] && a.upper[0][t] <= a.upper[1][t] && a.lower[1][t] >= 0)
+        #expect(
+          a.lower[1][t] <= a.lower[0][t] && a.upper[0][t] <= a.upper[1][t] && a.lower[1][t] >= 0)
       }
     }
   }

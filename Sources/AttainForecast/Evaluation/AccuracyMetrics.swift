@@ -116,9 +116,9 @@ public enum AccuracyMetrics {
   /// dimensionless; 1 means as good in squared error as the in-sample naive forecast. NaN when the
   /// scale is 0 or undefined. Reference: Makridakis, Spiliotis & Assimakopoulos (2022), *M5
   /// accuracy competition: results, findings, and conclusions*, IJF 38(4), §3.
-  public static func rootMeanSquaredScaledError(actual: [Double], forecast: [Double], training: [Double])
-    -> Double
-  {
+  public static func rootMeanSquaredScaledError(
+    actual: [Double], forecast: [Double], training: [Double]
+  ) -> Double {
     let scale = meanSquaredNaiveDifference(training: training)
     guard scale > 0 else { return .nan }
     let mse = mean(zip(actual, forecast).map { ($0 - $1) * ($0 - $1) })
@@ -140,7 +140,9 @@ public enum AccuracyMetrics {
   /// The scaled pinball loss averaged over the quantiles `forecast`'s intervals give: the lower
   /// and upper bound of each level L at τ = (1 − L/100)/2 and 1 − τ (M5 averages its nine levels
   /// the same way, with equal weights). NaN without intervals or when the scale is 0 or undefined.
-  public static func scaledPinballLoss(actual: [Double], forecast: Forecast, training: [Double]) -> Double {
+  public static func scaledPinballLoss(
+    actual: [Double], forecast: Forecast, training: [Double]
+  ) -> Double {
     let scale = meanAbsoluteNaiveDifference(training: training)
     guard scale > 0, !forecast.levels.isEmpty else { return .nan }
     var sum = 0.0

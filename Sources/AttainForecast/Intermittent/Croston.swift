@@ -69,12 +69,14 @@ public struct Croston: ForecastingMethod {
     let interval = intervalFit[intervals.count]
     let factor = variant == .sba ? 1 - Self.classicAlpha / 2 : 1
     var rate = interval != 0 ? size / interval : size
-    var fitted = IntermittentSmoothing.expandedRates(series, sizeFit: sizeFit, intervalFit: intervalFit)
+    var fitted = IntermittentSmoothing.expandedRates(
+      series, sizeFit: sizeFit, intervalFit: intervalFit)
     if variant == .sba {
       rate *= factor
       for t in fitted.indices { fitted[t] *= factor }
     }
     return FittedIntermittentDemand(
-      name: name, series: series, fitted: fitted, rate: rate, probability: factor / max(interval, 1))
+      name: name, series: series, fitted: fitted, rate: rate, probability: factor / max(interval, 1)
+    )
   }
 }

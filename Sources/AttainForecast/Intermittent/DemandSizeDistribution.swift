@@ -81,7 +81,8 @@ public enum DemandSizeDistribution: Sendable, Equatable {
     case .constant(let v): v
     case .shiftedPoisson(let m): 1 + m
     case .shiftedNegativeBinomial(let r, let q): 1 + r * q / (1 - q)
-    case .lognormal(let mu, let sigma), .roundedLognormal(let mu, let sigma): exp(mu + sigma * sigma / 2)
+    case .lognormal(let mu, let sigma), .roundedLognormal(let mu, let sigma):
+      exp(mu + sigma * sigma / 2)
     }
   }
 
@@ -99,19 +100,23 @@ public enum DemandSizeDistribution: Sendable, Equatable {
     case .roundedLognormal(let mu, let sigma):
       return max(1, exp(mu - sigma * StandardNormal.quantile(w)).rounded())
     case .shiftedPoisson(let m):
-      return 1 + Self.countQuantile(probability: 1 - w, p0: exp(-m), mean: m) { k in m / Double(k + 1) }
+      return 1
+        + Self.countQuantile(probability: 1 - w, p0: exp(-m), mean: m) { k in m / Double(k + 1) }
     case .shiftedNegativeBinomial(let r, let q):
       let p0 = exp(r * log1p(-q))
-      return 1 + Self.countQuantile(probability: 1 - w, p0: p0, mean: r * q / (1 - q)) { k in
-        (Double(k) + r) / Double(k + 1) * q
-      }
+      return 1
+        + Self.countQuantile(probability: 1 - w, p0: p0, mean: r * q / (1 - q)) { k in
+          (Double(k) + r) / Double(k + 1) * q
+        }
     }
   }
 
   /// The smallest k with P(X ≤ k) ≥ `probability` for a count distribution given by P(0) and the
   /// ratio P(k + 1)/P(k); stops once the remaining mass is below double precision.
   @inline(__always)
-  static func countQuantile(probability v: Double, p0: Double, mean: Double, ratio: (Int) -> Double) -> Double {
+  static func countQuantile(probability v: Double, p0: Double, mean: Double, ratio: (Int) -> Double)
+    -> Double
+  {
     var k = 0
     var pk = p0
     var cdf = p0

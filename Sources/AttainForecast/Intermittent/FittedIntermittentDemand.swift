@@ -46,7 +46,8 @@ public struct FittedIntermittentDemand: FittedForecaster {
   init(name: String, series: [Double], fitted: [Double], rate: Double, probability: Double) {
     self.init(
       name: name, fittedValues: fitted, residuals: zip(series, fitted).map { $0 - $1 }, rate: rate,
-      distribution: IntermittentDemandDistribution(rate: rate, probability: probability, history: series))
+      distribution: IntermittentDemandDistribution(
+        rate: rate, probability: probability, history: series))
   }
 
   /// `rate` repeated. - Complexity: O(horizon).
@@ -85,7 +86,9 @@ public struct FittedIntermittentDemand: FittedForecaster {
       for t in 0..<h {
         let column = UnsafeMutableBufferPointer(rebasing: all[(t * n)..<((t + 1) * n)])
         let zeros = Self.splitAtZeroDemand(column, distribution: d)
-        for (k, r) in ranks.enumerated() { values[t][k] = r < zeros ? 0 : d.value(shock: column[r]) }
+        for (k, r) in ranks.enumerated() {
+          values[t][k] = r < zeros ? 0 : d.value(shock: column[r])
+        }
       }
     }
     var lower: [[Double]] = []
@@ -94,7 +97,8 @@ public struct FittedIntermittentDemand: FittedForecaster {
       lower.append((0..<h).map { values[$0][2 * k] })
       upper.append((0..<h).map { values[$0][2 * k + 1] })
     }
-    return Forecast(mean: pointForecast(horizon: h), levels: sortedLevels, lower: lower, upper: upper)
+    return Forecast(
+      mean: pointForecast(horizon: h), levels: sortedLevels, lower: lower, upper: upper)
   }
 
   /// Reorders `column` so that its first c shocks all give zero demand and the rest are sorted

@@ -36,14 +36,17 @@ public struct IMAPA: ForecastingMethod {
       let bucket = IntermittentSmoothing.bucketForecast(series, level: level)
       rate += bucket.demand / Double(level)
       probability += bucket.occurrences / Double(level)
-      let fitted = IntermittentSmoothing.bucketFittedRates(series, level: level, alpha: bucket.alpha)
+      let fitted = IntermittentSmoothing.bucketFittedRates(
+        series, level: level, alpha: bucket.alpha)
       for t in fitted.indices where fitted[t].isFinite {
         fittedSum[t] += fitted[t]
         fittedCount[t] += 1
       }
     }
     let k = Double(largest)
-    let fitted = series.indices.map { fittedCount[$0] > 0 ? fittedSum[$0] / Double(fittedCount[$0]) : .nan }
+    let fitted = series.indices.map {
+      fittedCount[$0] > 0 ? fittedSum[$0] / Double(fittedCount[$0]) : .nan
+    }
     return FittedIntermittentDemand(
       name: name, series: series, fitted: fitted, rate: rate / k, probability: probability / k)
   }

@@ -35,7 +35,9 @@ public struct IntermittentDemandDistribution: Sendable, Equatable {
     if integer && mean < 1 {
       self.init(occurrenceProbability: rate, size: .constant(value: 1))
     } else {
-      self.init(occurrenceProbability: p, size: DemandSizeDistribution(mean: mean, sizes: sizes, integer: integer))
+      self.init(
+        occurrenceProbability: p,
+        size: DemandSizeDistribution(mean: mean, sizes: sizes, integer: integer))
     }
   }
 

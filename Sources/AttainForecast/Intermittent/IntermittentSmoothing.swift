@@ -135,7 +135,9 @@ enum IntermittentSmoothing {
   ///
   /// Smoothing the indicator with demand's α keeps the occurrence forecast below the demand
   /// forecast whenever every non-zero value is at least 1, so the implied mean size is ≥ 1.
-  static func bucketForecast(_ y: [Double], level: Int) -> (demand: Double, occurrences: Double, alpha: Double?) {
+  static func bucketForecast(_ y: [Double], level: Int) -> (
+    demand: Double, occurrences: Double, alpha: Double?
+  ) {
     let k = max(level, 1)
     guard let last = y.last else { return (0, 0, nil) }
     if y.count < k { return (last, last != 0 ? 1 : 0, nil) }

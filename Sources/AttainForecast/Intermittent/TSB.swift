@@ -50,6 +50,7 @@ public struct TSB: ForecastingMethod {
     let expanded = IntermittentSmoothing.expandedRates(series, sizeFit: sizeFit, intervalFit: [])
     let fitted = series.indices.map { probabilityFit[$0] * expanded[$0] }
     return FittedIntermittentDemand(
-      name: name, series: series, fitted: fitted, rate: probability * size, probability: probability)
+      name: name, series: series, fitted: fitted, rate: probability * size, probability: probability
+    )
   }
 }
