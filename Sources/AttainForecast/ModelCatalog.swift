@@ -4,12 +4,16 @@
 /// (one ETS model, e.g. `ets:MAM`, `ets:AAdN`), `theta` (standard Theta, as in M3),
 /// `otm`/`dotm`/`autotheta` (optimised, dynamic optimised and automatically chosen Theta),
 /// `naive`, `snaive`, `naive2`, `drift`, `mean`, `window:K` (mean of the last K), `trend`
-/// (linear trend), `trend-seasonal` (linear trend with seasonal dummies).
+/// (linear trend), `trend-seasonal` (linear trend with seasonal dummies); for intermittent
+/// demand `croston`, `sba`, `croston-optimized`, `tsb` (both α optimised), `tsb:AD,AP` (given
+/// α_d and α_p, e.g. `tsb:0.2,0.2`), `adida`, `imapa` (statsforecast's column names
+/// `CrostonClassic`, `CrostonSBA`, `CrostonOptimized`, `TSB`, `ADIDA`, `IMAPA` work too).
 public enum ModelCatalog {
   /// The names accepted by `method(named:)`, for help texts.
   public static let names = [
     "auto", "ets", "ets:XYZ", "theta", "otm", "dotm", "autotheta", "naive", "snaive", "naive2", "drift", "mean",
-    "window:K", "trend", "trend-seasonal",
+    "window:K", "trend", "trend-seasonal", "croston", "sba", "croston-optimized", "tsb",
+    "tsb:AD,AP", "adida", "imapa",
   ]
 
   /// The method called `name` (case-insensitive), or nil when the name is unknown.
@@ -21,6 +25,13 @@ public enum ModelCatalog {
     if lower.hasPrefix("window:") {
       guard let k = Int(lower.dropFirst(7)), k >= 1 else { return nil }
       return WindowAverage(window: k)
+    }
+    if lower.hasPrefix("tsb:") {
+      let parts = lower.dropFirst(4).split(separator: ",", omittingEmptySubsequences: false)
+      guard parts.count == 2, let d = Double(parts[0]), let p = Double(parts[1]),
+        d > 0, d <= 1, p > 0, p <= 1
+      else { return nil }
+      return TSB(sizeAlpha: d, probabilityAlpha: p)
     }
     switch lower {
     case "auto": return AutoForecast()
@@ -36,6 +47,12 @@ public enum ModelCatalog {
     case "mean", "historicaverage": return HistoricAverage()
     case "trend", "lineartrend": return LinearTrend()
     case "trend-seasonal": return LinearTrend(seasonal: true)
+    case "croston", "crostonclassic": return Croston(variant: .classic)
+    case "sba", "crostonsba": return Croston(variant: .sba)
+    case "croston-optimized", "crostonoptimized": return Croston(variant: .optimized)
+    case "tsb": return TSB()
+    case "adida": return ADIDA()
+    case "imapa": return IMAPA()
     default: return nil
     }
   }

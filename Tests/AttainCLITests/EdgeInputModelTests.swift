@@ -9,6 +9,7 @@ import Testing
     switch name {
     case "ets:XYZ": ["ets:ANN", "ets:AAN", "ets:AAdN", "ets:ANA", "ets:MNM", "ets:MAM"]
     case "window:K": ["window:1", "window:3"]
+    case "tsb:AD,AP": ["tsb:0.2,0.2"]
     default: [name]
     }
   }

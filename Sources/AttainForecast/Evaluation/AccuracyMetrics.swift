@@ -84,6 +84,76 @@ public enum AccuracyMetrics {
       })
   }
 
+  /// The part of `training` from its first non-zero value on: M5 scales by the periods in which
+  /// an item is actively sold, so leading zeros (before launch) do not shrink the scale.
+  static func activeTraining(_ training: [Double]) -> ArraySlice<Double> {
+    training[(training.firstIndex { $0 != 0 } ?? training.count)...]
+  }
+
+  /// The M5 RMSSE scale: the mean squared one-step naive difference
+  /// (1/(n − 1)) Σₜ₌₂ⁿ (yₜ − yₜ₋₁)² over the training series from its first non-zero value on,
+  /// squared units of the series. NaN with fewer than two such values.
+  public static func meanSquaredNaiveDifference(training: [Double]) -> Double {
+    let y = activeTraining(training)
+    guard y.count > 1 else { return .nan }
+    var sum = 0.0
+    for t in (y.startIndex + 1)..<y.endIndex { sum += (y[t] - y[t - 1]) * (y[t] - y[t - 1]) }
+    return sum / Double(y.count - 1)
+  }
+
+  /// The M5 scaled-pinball scale: the mean absolute one-step naive difference
+  /// (1/(n − 1)) Σₜ₌₂ⁿ |yₜ − yₜ₋₁| over the training series from its first non-zero value on,
+  /// units of the series. NaN with fewer than two such values.
+  public static func meanAbsoluteNaiveDifference(training: [Double]) -> Double {
+    let y = activeTraining(training)
+    guard y.count > 1 else { return .nan }
+    var sum = 0.0
+    for t in (y.startIndex + 1)..<y.endIndex { sum += abs(y[t] - y[t - 1]) }
+    return sum / Double(y.count - 1)
+  }
+
+  /// Root mean squared scaled error (M5 accuracy): √(MSE / `meanSquaredNaiveDifference`),
+  /// dimensionless; 1 means as good in squared error as the in-sample naive forecast. NaN when the
+  /// scale is 0 or undefined. Reference: Makridakis, Spiliotis & Assimakopoulos (2022), *M5
+  /// accuracy competition: results, findings, and conclusions*, IJF 38(4), §3.
+  public static func rootMeanSquaredScaledError(
+    actual: [Double], forecast: [Double], training: [Double]
+  ) -> Double {
+    let scale = meanSquaredNaiveDifference(training: training)
+    guard scale > 0 else { return .nan }
+    let mse = mean(zip(actual, forecast).map { ($0 - $1) * ($0 - $1) })
+    return (mse / scale).squareRoot()
+  }
+
+  /// Scaled pinball loss of quantile forecasts q at probability τ (M5 uncertainty): `pinballLoss`
+  /// divided by `meanAbsoluteNaiveDifference`, dimensionless. NaN when the scale is 0 or undefined.
+  /// Reference: Makridakis, Spiliotis, Assimakopoulos, Chen, Gaba, Tsetlin & Winkler (2022),
+  /// *The M5 uncertainty competition: results, findings and conclusions*, IJF 38(4), §3.
+  public static func scaledPinballLoss(
+    actual: [Double], quantile: [Double], probability tau: Double, training: [Double]
+  ) -> Double {
+    let scale = meanAbsoluteNaiveDifference(training: training)
+    guard scale > 0 else { return .nan }
+    return pinballLoss(actual: actual, quantile: quantile, probability: tau) / scale
+  }
+
+  /// The scaled pinball loss averaged over the quantiles `forecast`'s intervals give: the lower
+  /// and upper bound of each level L at τ = (1 − L/100)/2 and 1 − τ (M5 averages its nine levels
+  /// the same way, with equal weights). NaN without intervals or when the scale is 0 or undefined.
+  public static func scaledPinballLoss(
+    actual: [Double], forecast: Forecast, training: [Double]
+  ) -> Double {
+    let scale = meanAbsoluteNaiveDifference(training: training)
+    guard scale > 0, !forecast.levels.isEmpty else { return .nan }
+    var sum = 0.0
+    for (k, level) in forecast.levels.enumerated() {
+      let tau = (1 - level / 100) / 2
+      sum += pinballLoss(actual: actual, quantile: forecast.lower[k], probability: tau)
+      sum += pinballLoss(actual: actual, quantile: forecast.upper[k], probability: 1 - tau)
+    }
+    return sum / Double(2 * forecast.levels.count) / scale
+  }
+
   static func mean(_ values: [Double]) -> Double {
     values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
   }
