@@ -72,6 +72,7 @@ $script" >"../$name.block$k.out" 2>"../$name.block$k.err"; echo $? >"../$name.bl
     awk -F, 'NR > 1 && $2 >= "2016" { split($1, p, "/"); leaf[$1] += $3; region[p[1]] += $3 }
       END { for (r in region) printf "%s,,%.2f\n", r, region[r]
             for (l in leaf) { split(l, p, "/"); printf "%s,%s,%.2f\n", l, p[1], leaf[l] } }' history.csv | sort; } > units.csv
+  awk -F, -v OFS=, 'NR == 1 { print $0, "probability"; next } { print $0, 0.6 }' plan-targets.csv > plan-targets-p.csv
   printf 'date\n2017-01-02\n2017-05-29\n' > holidays.csv
   local cmds=(
     "forecast monthly.csv --horizon 12 --output f-auto.csv"
