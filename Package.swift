@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Attain: sales targets that are challenging yet achievable.
 // Module direction (lower never imports higher):
-//   CLAPACK → AttainLinearAlgebra, AttainRandom → AttainData → AttainForecast → AttainSimulation
+//   AttainParallel → CLAPACK → AttainLinearAlgebra, AttainRandom → AttainData → AttainForecast → AttainSimulation
 //   → AttainPlanning → AttainReport → Attain (umbrella) → attain (CLI)
 import PackageDescription
 
@@ -23,11 +23,14 @@ let package = Package(
     .systemLibrary(
       name: "CLAPACK", pkgConfig: "lapacke",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
-    .target(name: "AttainLinearAlgebra", dependencies: ["CLAPACK"]),
+    // The one parallel loop and the fence around buffers shared by its workers.
+    .target(name: "AttainParallel"),
+    .target(name: "AttainLinearAlgebra", dependencies: ["CLAPACK", "AttainParallel"]),
     .target(name: "AttainRandom"),
-    .target(name: "AttainData", dependencies: ["AttainLinearAlgebra"]),
-    .target(name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom"]),
-    .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData", "AttainRandom"]),
+    .target(name: "AttainData", dependencies: ["AttainParallel"]),
+    .target(
+      name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom", "AttainParallel"]),
+    .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData", "AttainRandom", "AttainParallel"]),
     .target(name: "AttainPlanning", dependencies: ["AttainSimulation", "AttainForecast", "AttainData", "AttainLinearAlgebra"]),
     .target(name: "AttainReport", dependencies: ["AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
     .target(
@@ -43,6 +46,7 @@ let package = Package(
     .testTarget(
       name: "AttainLinearAlgebraTests", dependencies: ["AttainLinearAlgebra"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "AttainParallelTests", dependencies: ["AttainParallel"]),
     .testTarget(name: "AttainDataTests", dependencies: ["AttainData"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AttainForecastTests", dependencies: ["AttainForecast"], resources: [.copy("Fixtures")]),

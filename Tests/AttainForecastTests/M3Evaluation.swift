@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 import Foundation
 import Testing
 
@@ -122,9 +123,7 @@ import Testing
   ) -> Scores {
     var perSeries = [(smape: Double, mase: Double, in80: Double, in95: Double, fallback: Bool)](
       repeating: (0, 0, 0, 0, false), count: data.count)
-    nonisolated(unsafe) let calibration = calibration  // read-only inside the workers
-    perSeries.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let out = buffer
+    perSeries.withParallelAccess { out in
       ParallelChunks.run(count: data.count, threads: nil, chunkSize: 16) { range in
         for i in range {
           let s = data[i]

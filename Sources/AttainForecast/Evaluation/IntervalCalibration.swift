@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 
 /// Conformal-style rescaling of prediction intervals, estimated from rolling-origin errors.
 ///
@@ -61,12 +62,8 @@ public struct IntervalCalibration: Sendable, Equatable {
     let backtest = Backtest(
       method: method, horizon: horizon, windows: windows, seasonLength: seasonLength,
       levels: sortedLevels)
-    var perSeries = [[BacktestWindow]](repeating: [], count: series.count)
-    perSeries.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let out = buffer
-      ParallelChunks.run(count: series.count, threads: threads, chunkSize: 8) { range in
-        for i in range { out[i] = (try? backtest.run(series[i])) ?? [] }
-      }
+    let perSeries = ParallelChunks.map(count: series.count, initial: [], threads: threads, chunkSize: 8) { i in
+      (try? backtest.run(series[i])) ?? []
     }
     // scores[k][t]: all scores at level k, step t.
     var scores = [[[Double]]](
