@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 // Attain: sales targets that are challenging yet achievable.
 // Module direction (lower never imports higher):
-//   AttainParallel → CLAPACK → AttainLinearAlgebra, AttainRandom → AttainData → AttainForecast → AttainSimulation
-//   → AttainPlanning → AttainReport → Attain (umbrella) → attain (CLI)
+//   AttainParallel, CLAPACK → AttainLinearAlgebra, AttainRandom → AttainData → AttainForecast → AttainSimulation
+//   → AttainPlanning → AttainWorkflow → AttainReport → Attain (umbrella) → attain (CLI)
 import PackageDescription
 
 let package = Package(
@@ -32,12 +32,18 @@ let package = Package(
       name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom", "AttainParallel"]),
     .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData", "AttainRandom", "AttainParallel"]),
     .target(name: "AttainPlanning", dependencies: ["AttainSimulation", "AttainForecast", "AttainData", "AttainLinearAlgebra"]),
-    .target(name: "AttainReport", dependencies: ["AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
+    // The plan operations as library calls (forecast, simulate, recommend, …) for the CLI, the
+    // report and any server.
+    .target(
+      name: "AttainWorkflow", dependencies: ["AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
+    .target(
+      name: "AttainReport",
+      dependencies: ["AttainWorkflow", "AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
     .target(
       name: "Attain",
       dependencies: [
         "AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainForecast", "AttainSimulation", "AttainPlanning",
-        "AttainReport",
+        "AttainWorkflow", "AttainReport",
       ]),
     .executableTarget(
       name: "attain",
@@ -53,6 +59,7 @@ let package = Package(
     .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
     .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "AttainWorkflowTests", dependencies: ["AttainWorkflow"]),
     .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"], exclude: ["render_check.sh"]),
     .testTarget(name: "AttainCLITests", dependencies: ["Attain", "attain"]),
   ]

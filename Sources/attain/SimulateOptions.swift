@@ -42,16 +42,19 @@ struct SimulateOptions: ParsableArguments {
     }
   }
 
-  /// The market correlation: the given value, or estimated from the fitted models' residuals.
-  func marketCorrelation(fit: BatchFit) throws -> Double? {
-    guard let rho else { return nil }
-    if rho == "estimate" {
-      let residuals = fit.models.compactMap { $0?.residuals }
-      let value = try MarketCorrelation.estimate(residuals: residuals)
-      writeStandardError("rho=\(value)\n")
-      return value
-    }
-    return Double(rho)
+  /// The workflow settings these options stand for, with `groups` and `targets` already read.
+  func settings(groups: [String: String], targets: [String: Double]) -> SimulationSettings {
+    let correlation: SimulationSettings.Correlation =
+      rho == "estimate" ? .estimate : rho.flatMap(Double.init).map { .fixed($0) } ?? .none
+    return SimulationSettings(
+      paths: paths, seed: seed, correlation: correlation, groups: groups, targets: targets,
+      calibrationWindows: calibrationWindows, calibrationPaths: calibrationPaths, calibratesLocation: calibrateLocation)
+  }
+
+  /// Events printing the estimated ρ (`rho=…`) and the fit warnings on stderr as they happen.
+  var events: WorkflowEvents {
+    WorkflowEvents(
+      correlationEstimated: { writeStandardError("rho=\($0)\n") }, fitWarnings: { reportWarnings($0) })
   }
 
   /// The group of each series, from `--group-map` (ids must be in `panel`).

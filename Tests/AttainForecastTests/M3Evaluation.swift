@@ -341,7 +341,7 @@ import Testing
         let group = data.filter { $0.frequency == frequency }
         guard let first = group.first else { continue }
         let c = IntervalCalibration.estimate(
-          method: AutoForecast(), series: group.map(\.train), seasonLength: first.seasonLength,
+          method: AutoForecast(), panel: .indexed(group.map(\.train)), seasonLength: first.seasonLength,
           horizon: first.horizon)
         calibrations[frequency] = c
         print(
