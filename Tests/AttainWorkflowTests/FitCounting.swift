@@ -34,12 +34,12 @@ final class CountingProgress: ProgressSink, @unchecked Sendable {
   var finished: Int { lock.withLock { $0.finished } }
 }
 
-/// `count` trending series with lengths `base`, `base + 1`, …, from `seed`.
-func trendingPanel(count: Int, base: Int, seed: UInt64) -> Panel {
+/// `count` trending series with lengths `base`, `base + spacing`, …, from `seed`.
+func trendingPanel(count: Int, base: Int, spacing: Int = 1, seed: UInt64) -> Panel {
   var panel = Panel(frequency: .index)
   var rng = Xoshiro256PlusPlus(seed: seed, stream: 0)
   for i in 0..<count {
-    let values = (0..<(base + i)).map { t in 100 + 2 * Double(t) + 5 * rng.nextNormal() }
+    let values = (0..<(base + spacing * i)).map { t in 100 + 2 * Double(t) + 5 * rng.nextNormal() }
     panel.append(id: "s\(i)", start: .index(1), values: values)
   }
   return panel

@@ -14,7 +14,7 @@ import Testing
   }
 
   @Test func recommendFitsEverySeriesOncePerWindow() throws {
-    let panel = trendingPanel(count: 6, base: 30, seed: 3)
+    let panel = trendingPanel(count: 6, base: 30, spacing: 10, seed: 3)
     let log = FitLog()
     let progress = CountingProgress()
     let simulation = SimulationSettings(paths: 200, seed: 5, correlation: .estimate, calibrationWindows: 2, calibrationPaths: 100)
@@ -35,7 +35,7 @@ import Testing
   }
 
   @Test func scenariosReuseTheOneFitAndCalibration() throws {
-    let panel = trendingPanel(count: 5, base: 24, seed: 8)
+    let panel = trendingPanel(count: 5, base: 24, spacing: 10, seed: 8)
     let log = FitLog()
     let growth = Scenario(name: "growth", growth: 0.05, shocks: [.init(period: 2, factor: 0.5)])
     let simulation = SimulationSettings(paths: 300, seed: 2, correlation: .fixed(0.3), calibrationPaths: 100)
