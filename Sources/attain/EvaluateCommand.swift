@@ -111,7 +111,7 @@ struct EvaluateCommand: ParsableCommand {
     entries: [TargetFile.Entry], history: String, start: CalendarDate, end: CalendarDate, curve: PayoutCurve
   ) throws {
     let panel = try input.readPanel(history)
-    let periods = try PlanPeriods(start: start, end: end, frequency: panel.frequency)
+    let periods = try planPeriods(start: start, end: end, frequency: panel.frequency)
     let index = panel.indexByID
     var fitPanel = Panel(frequency: panel.frequency)
     for entry in entries {
