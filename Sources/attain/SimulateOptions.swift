@@ -60,34 +60,14 @@ struct SimulateOptions: ParsableArguments {
   /// The group of each series, from `--group-map` (ids must be in `panel`).
   func groups(for panel: Panel) throws -> [String: String] {
     guard let groupMap else { return [:] }
-    let table = try CSVTable.read(path: groupMap)
-    let idColumn = try table.column("unique_id")
-    let groupColumn = try table.column("group")
-    let known = Set(panel.ids)
-    var map: [String: String] = [:]
-    for row in table.rows.indices {
-      let id = try table.identifier(row: row, column: idColumn)
-      guard known.contains(id) else { throw table.error(row: row, column: idColumn, .unknownID(id)) }
-      map[id] = try table.identifier(row: row, column: groupColumn)
-    }
-    return map
+    return try GroupMap.read(path: groupMap, knownIDs: Set(panel.ids))
   }
 
   /// Targets by series id and by group name, from `--targets` (ids must be series or groups),
   /// in file order.
   func targets(for panel: Panel, groups: [String: String]) throws -> [(id: String, target: Double)] {
     guard let targets else { return [] }
-    let table = try CSVTable.read(path: targets)
-    let idColumn = try table.column("unique_id")
-    let targetColumn = try table.column("target")
-    let known = Set(panel.ids).union(groups.values)
-    var rows: [(id: String, target: Double)] = []
-    for row in table.rows.indices {
-      let id = try table.identifier(row: row, column: idColumn)
-      guard known.contains(id) else { throw table.error(row: row, column: idColumn, .unknownID(id)) }
-      rows.append((id, try table.number(row: row, column: targetColumn)))
-    }
-    return rows
+    return try TargetList.read(path: targets, knownIDs: Set(panel.ids).union(groups.values))
   }
 }
 
