@@ -18,12 +18,32 @@ public struct UnitTable: Sendable {
     public var capacity: Double?
     /// Whether the unit is new (no meaningful history).
     public var isNew: Bool
+
+    /// A unit row; indicators default to unknown.
+    public init(
+      id: String, parent: String? = nil, history: Double? = nil, forecast: Double? = nil, potential: Double? = nil,
+      capacity: Double? = nil, isNew: Bool = false
+    ) {
+      self.id = id
+      self.parent = parent
+      self.history = history
+      self.forecast = forecast
+      self.potential = potential
+      self.capacity = capacity
+      self.isNew = isNew
+    }
   }
 
   /// The units in file order.
   public var rows: [Row]
   /// Whether the file has a `forecast` column.
   public var hasForecast: Bool
+
+  /// A table of `rows`.
+  public init(rows: [Row], hasForecast: Bool) {
+    self.rows = rows
+    self.hasForecast = hasForecast
+  }
 
   /// Reads and checks `path`: ids unique, every parent a unit of the file, indicators ≥ 0.
   /// - Throws: `DataError` located at the bad cell.
