@@ -155,23 +155,11 @@ struct DecomposeCommand: ParsableCommand {
     var profile = SeasonalProfile()
     if let history {
       let panel = try input.readPanel(history)
-      guard panel.frequency == .monthly else { throw ValidationError("--history must be a monthly series CSV") }
-      let series =
-        try id.map { name -> [Int] in
-          guard let i = panel.index(of: name) else { throw ValidationError("--id '\(name)' is not in \(history)") }
-          return [i]
-        } ?? Array(0..<panel.count)
-      // Sum the chosen series month by month (aligned on dates).
-      var sums: [CalendarDate: Double] = [:]
-      for i in series {
-        for t in 0..<panel.length(of: i) {
-          if case .date(let d) = panel.stamp(of: i, at: t) { sums[d, default: 0] += panel.values[panel.offsets[i] + t] }
-        }
+      do {
+        profile.monthShares = try PlanWorkflow.monthShares(history: panel, id: id, file: history)
+      } catch let error as PlanInputError where error.isUsage {
+        throw ValidationError(error.description)
       }
-      let dates = sums.keys.sorted()
-      guard let first = dates.first else { throw ValidationError("--history has no dated values") }
-      profile.monthShares = try SeasonalProfile.monthShares(
-        monthlyHistory: dates.map { sums[$0, default: 0] }, firstMonth: first)
     }
     if workingDays || holidays != nil {
       let dates = try holidays.map { path throws(DataError) in try HolidayList.read(path: path) } ?? []
