@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 // Attain: sales targets that are challenging yet achievable.
 // Module direction (lower never imports higher):
-//   CLAPACK → AttainLinearAlgebra, AttainRandom → AttainData → AttainForecast → AttainSimulation
-//   → AttainPlanning → AttainReport → Attain (umbrella) → attain (CLI)
+//   AttainParallel, CLAPACK → AttainLinearAlgebra, AttainRandom → AttainData → AttainForecast → AttainSimulation
+//   → AttainPlanning → AttainWorkflow → AttainReport → Attain (umbrella) → attain (CLI)
 // AttainBench (the fixed tasks of `attain bench` and the benchmark suites) sits above the engines,
 // outside the umbrella: the product library does not ship benchmark code.
 import PackageDescription
@@ -27,22 +27,31 @@ let package = Package(
     .systemLibrary(
       name: "CLAPACK", pkgConfig: "lapacke",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
-    .target(name: "AttainLinearAlgebra", dependencies: ["CLAPACK"]),
+    // The one parallel loop and the fence around buffers shared by its workers.
+    .target(name: "AttainParallel"),
+    .target(name: "AttainLinearAlgebra", dependencies: ["CLAPACK", "AttainParallel"]),
     .target(name: "AttainRandom"),
-    .target(name: "AttainData"),
-    .target(name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom"]),
-    .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData", "AttainRandom"]),
+    .target(name: "AttainData", dependencies: ["AttainParallel"]),
+    .target(
+      name: "AttainForecast", dependencies: ["AttainData", "AttainLinearAlgebra", "AttainRandom", "AttainParallel"]),
+    .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainData", "AttainRandom", "AttainParallel"]),
     .target(name: "AttainPlanning", dependencies: ["AttainSimulation", "AttainForecast", "AttainData", "AttainLinearAlgebra"]),
-    .target(name: "AttainReport", dependencies: ["AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
+    // The plan operations as library calls (forecast, simulate, recommend, …) for the CLI, the
+    // report and any server.
+    .target(
+      name: "AttainWorkflow", dependencies: ["AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
+    .target(
+      name: "AttainReport",
+      dependencies: ["AttainWorkflow", "AttainPlanning", "AttainSimulation", "AttainForecast", "AttainData"]),
     .target(
       name: "Attain",
       dependencies: [
         "AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainForecast", "AttainSimulation", "AttainPlanning",
-        "AttainReport",
+        "AttainWorkflow", "AttainReport",
       ]),
     .target(
       name: "AttainBench",
-      dependencies: ["AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainForecast", "AttainSimulation", "AttainPlanning"]),
+      dependencies: ["AttainParallel", "AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainForecast", "AttainSimulation", "AttainPlanning"]),
     .executableTarget(
       name: "attain",
       dependencies: ["Attain", "AttainBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -50,12 +59,14 @@ let package = Package(
     .testTarget(
       name: "AttainLinearAlgebraTests", dependencies: ["AttainLinearAlgebra"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "AttainParallelTests", dependencies: ["AttainParallel"]),
     .testTarget(name: "AttainDataTests", dependencies: ["AttainData"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AttainForecastTests", dependencies: ["AttainForecast"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
     .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "AttainWorkflowTests", dependencies: ["AttainWorkflow"]),
     .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"], exclude: ["render_check.sh"]),
     .testTarget(name: "AttainBenchTests", dependencies: ["AttainBench"]),
     .testTarget(name: "AttainCLITests", dependencies: ["Attain", "attain"]),

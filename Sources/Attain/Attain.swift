@@ -6,3 +6,4 @@
 @_exported import AttainRandom
 @_exported import AttainReport
 @_exported import AttainSimulation
+@_exported import AttainWorkflow

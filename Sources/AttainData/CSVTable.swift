@@ -25,17 +25,10 @@ public struct CSVTable: Sendable, Equatable {
   /// - Complexity: O(bytes); one String per cell.
   public static func read(bytes: [UInt8], file: String) throws(DataError) -> CSVTable {
     try bytes.withUnsafeBufferPointer { (buffer) throws(DataError) -> CSVTable in
-      try validateText(buffer, file: file)
-      var tokenizer = CSVTokenizer(buffer, file: file)
+      var (tokenizer, parsed) = try CSVHeader.open(buffer, file: file, validating: true, rejectingDuplicates: true)
       let fields = tokenizer.fields
-      guard try tokenizer.nextRecord() else {
-        throw DataError(file: file, line: 1, column: 1, reason: .emptyFile)
-      }
-      let header = fields.array.map { tokenizer.string($0) }
-      let headerLine = tokenizer.recordLine
-      for k in header.indices where header[..<k].contains(header[k]) {
-        throw DataError(file: file, line: headerLine, column: k + 1, reason: .duplicateColumn(name: header[k]))
-      }
+      let header = parsed.names
+      let headerLine = parsed.line
       var rows = [[String]]()
       var lines = [Int]()
       while try tokenizer.nextRecord() {
@@ -53,10 +46,7 @@ public struct CSVTable: Sendable, Equatable {
 
   /// The index of the column named `name`. - Throws: `.missingColumn` at line 1.
   public func column(_ name: String) throws(DataError) -> Int {
-    guard let k = header.firstIndex(of: name) else {
-      throw DataError(file: file, line: 1, column: 1, reason: .missingColumn(name: name, header: header))
-    }
-    return k
+    try CSVHeader(names: header, line: 1, file: file).column(name)
   }
 
   /// The non-empty text of cell (`row`, `column`). - Throws: `.emptyID` when empty.

@@ -60,22 +60,12 @@ extension TransactionAggregation {
     panel: Panel
   ) throws(DataError) -> [[Double]] {
     let frequency = options.frequency == .index ? Frequency.daily : options.frequency
-    var tokenizer = CSVTokenizer(buffer, file: file)
+    var (tokenizer, parsed) = try CSVHeader.open(buffer, file: file, validating: false, rejectingDuplicates: false)
     let fields = tokenizer.fields
-    guard try tokenizer.nextRecord() else { throw DataError(file: file, line: 1, column: 1, reason: .emptyFile) }
-    let header = fields.array.map { tokenizer.string($0) }
-    let headerLine = tokenizer.recordLine
-    func column(_ name: String) throws(DataError) -> Int {
-      guard let k = header.firstIndex(of: name) else {
-        throw DataError(file: file, line: headerLine, column: 1, reason: .missingColumn(name: name, header: header))
-      }
-      return k
-    }
-    var groupColumns = [Int]()
-    for name in options.groupBy { groupColumns.append(try column(name)) }
-    let dateColumn = try column(options.dateColumn)
-    var driverIndices = [Int]()
-    for driver in drivers { driverIndices.append(try column(driver.column)) }
+    let header = parsed.names
+    let groupColumns = try parsed.columns(options.groupBy)
+    let dateColumn = try parsed.column(options.dateColumn)
+    let driverIndices = try parsed.columns(drivers.map(\.column))
 
     var seriesOf = [String: Int]()
     for (i, id) in panel.ids.enumerated() { seriesOf[id] = i }

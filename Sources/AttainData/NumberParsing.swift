@@ -57,6 +57,40 @@ func exactPowerOfTen(_ k: Int) -> Double {
 ///
 /// - Complexity: O(length), no allocation for fields up to 127 bytes.
 /// - Reference: W. D. Clinger, *How to read floating point numbers accurately*, PLDI 1990.
+/// Scans `digits(.digits)?` from `b[i..<end]`, advancing `i` past it: the digits as one integer
+/// (wrapping beyond 19 digits, so callers check `digits` before trusting it), the number of
+/// digits and how many of them follow the point. The one decimal scanner of the package (the
+/// number parser and the series reader's fused fast path both use it).
+/// - Complexity: O(digits).
+@inline(__always)
+func scanDecimalDigits(
+  _ b: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int
+) -> (mantissa: UInt64, digits: Int, fractionDigits: Int) {
+  var mantissa: UInt64 = 0
+  let integerStart = i
+  while i < end {
+    let d = b[i] &- 48
+    if d > 9 { break }
+    mantissa = mantissa &* 10 &+ UInt64(d)
+    i += 1
+  }
+  var digits = i - integerStart
+  var fractionDigits = 0
+  if i < end && b[i] == 46 {
+    i += 1
+    let fractionStart = i
+    while i < end {
+      let d = b[i] &- 48
+      if d > 9 { break }
+      mantissa = mantissa &* 10 &+ UInt64(d)
+      i += 1
+    }
+    fractionDigits = i - fractionStart
+    digits += fractionDigits
+  }
+  return (mantissa, digits, fractionDigits)
+}
+
 @inline(__always)
 func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> NumberParse {
   guard let b = bytes.baseAddress else { return .empty }
@@ -73,28 +107,8 @@ func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> NumberParse {
   }
   // Accumulate every digit: with at most 19 digits the significand fits in UInt64
   // (longer inputs, including many leading zeros, take the strtod path below).
-  var mantissa: UInt64 = 0
-  let integerStart = i
-  while i < end {
-    let d = b[i] &- 48
-    if d > 9 { break }
-    mantissa = mantissa &* 10 &+ UInt64(d)
-    i += 1
-  }
-  var digits = i - integerStart
-  var exponent = 0
-  if i < end && b[i] == 46 {
-    i += 1
-    let fractionStart = i
-    while i < end {
-      let d = b[i] &- 48
-      if d > 9 { break }
-      mantissa = mantissa &* 10 &+ UInt64(d)
-      i += 1
-    }
-    digits += i - fractionStart
-    exponent = fractionStart - i
-  }
+  let (mantissa, digits, fractionDigits) = scanDecimalDigits(b, &i, end)
+  var exponent = -fractionDigits
   let exact = digits <= 19
   if digits == 0 { return classifyNonNumber(UnsafeBufferPointer(start: b + start, count: end - start)) }
   if i < end && (b[i] == 101 || b[i] == 69) {

@@ -175,27 +175,14 @@ private struct LongFormatReader {
   }
 
   func read() throws(DataError) -> SeriesReadResult {
-    try validateText(buffer, file: file)
-    var tokenizer = CSVTokenizer(buffer, file: file)
+    var (tokenizer, parsed) = try CSVHeader.open(buffer, file: file, validating: true, rejectingDuplicates: true)
     let fields = tokenizer.fields
-    guard try tokenizer.nextRecord() else {
-      throw DataError(file: file, line: 1, column: 1, reason: .emptyFile)
-    }
-    let header = fields.array.map { tokenizer.string($0) }
-    let headerLine = tokenizer.recordLine
+    let header = parsed.names
+    let headerLine = parsed.line
     let width = header.count
-    for k in header.indices where header[..<k].contains(header[k]) {
-      throw DataError(file: file, line: headerLine, column: k + 1, reason: .duplicateColumn(name: header[k]))
-    }
-    func column(_ name: String) throws(DataError) -> Int {
-      guard let k = header.firstIndex(of: name) else {
-        throw DataError(file: file, line: headerLine, column: 1, reason: .missingColumn(name: name, header: header))
-      }
-      return k
-    }
-    let idColumn = try column(options.idColumn)
-    let dsColumn = try column(options.dateColumn)
-    let yColumn = try column(options.valueColumn)
+    let idColumn = try parsed.column(options.idColumn)
+    let dsColumn = try parsed.column(options.dateColumn)
+    let yColumn = try parsed.column(options.valueColumn)
     let extraColumns = header.indices.filter { $0 != idColumn && $0 != dsColumn && $0 != yColumn }
 
     var warnings = [String]()
@@ -477,28 +464,7 @@ private func fastRecord(_ t: inout CSVTokenizer, kind: StampKind) -> (
     negative = true
     p += 1
   }
-  var mantissa: UInt64 = 0
-  let digitsStart = p
-  while p < n {
-    let d = b[p] &- 48
-    if d > 9 { break }
-    mantissa = mantissa &* 10 &+ UInt64(d)
-    p += 1
-  }
-  var digits = p - digitsStart
-  var scale = 0
-  if p < n && b[p] == 46 {
-    p += 1
-    let fractionStart = p
-    while p < n {
-      let d = b[p] &- 48
-      if d > 9 { break }
-      mantissa = mantissa &* 10 &+ UInt64(d)
-      p += 1
-    }
-    scale = p - fractionStart
-    digits += scale
-  }
+  let (mantissa, digits, scale) = scanDecimalDigits(b, &p, n)
   let y: Double
   if digits > 0 && digits <= 15 && scale <= 22 && (p >= n || b[p] == 10 || b[p] == 13) {
     // ≤ 15 digits: mantissa < 2^53, exact; one correctly rounded division by 10^scale.

@@ -70,24 +70,12 @@ public enum TransactionAggregation {
     throws(DataError) -> AggregationResult
   {
     let frequency = options.frequency == .index ? Frequency.daily : options.frequency
-    try validateText(buffer, file: file)
-    var tokenizer = CSVTokenizer(buffer, file: file)
+    var (tokenizer, parsed) = try CSVHeader.open(buffer, file: file, validating: true, rejectingDuplicates: false)
     let fields = tokenizer.fields
-    guard try tokenizer.nextRecord() else {
-      throw DataError(file: file, line: 1, column: 1, reason: .emptyFile)
-    }
-    let header = fields.array.map { tokenizer.string($0) }
-    let headerLine = tokenizer.recordLine
-    func column(_ name: String) throws(DataError) -> Int {
-      guard let k = header.firstIndex(of: name) else {
-        throw DataError(file: file, line: headerLine, column: 1, reason: .missingColumn(name: name, header: header))
-      }
-      return k
-    }
-    var groupColumns = [Int]()
-    for name in options.groupBy { groupColumns.append(try column(name)) }
-    let dateColumn = try column(options.dateColumn)
-    let valueColumn = try column(options.valueColumn)
+    let header = parsed.names
+    let groupColumns = try parsed.columns(options.groupBy)
+    let dateColumn = try parsed.column(options.dateColumn)
+    let valueColumn = try parsed.column(options.valueColumn)
 
     var groupIndex = [[UInt8]: Int32]()
     var groupNames = [String]()
@@ -153,7 +141,7 @@ public enum TransactionAggregation {
       rowValues.append(value)
     }
     guard let first = rowPeriods.min(), let last = rowPeriods.max() else {
-      throw DataError(file: file, line: headerLine + 1, column: 1, reason: .noDataRows)
+      throw DataError(file: file, line: parsed.line + 1, column: 1, reason: .noDataRows)
     }
 
     // Dense groups × periods cells with compensated sums.

@@ -1,4 +1,5 @@
 internal import CLAPACK
+import AttainParallel
 import Dispatch
 import Foundation
 
@@ -112,23 +113,26 @@ public struct BatchedLeastSquares: Sendable {
     let available = max(threads ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     let workers = min(available, chunks)
     let shape = self
+    var workspaces = (0..<workers).map { _ in BatchWorkspace(shape: shape) }
     BLASThreads.withSingleThread {
-      coefficients.withUnsafeMutableBufferPointer { c in
-        sigmas.withUnsafeMutableBufferPointer { s in
-          ranks.withUnsafeMutableBufferPointer { rk in
-            nonisolated(unsafe) let coefficientBase = c.baseAddress!
-            nonisolated(unsafe) let sigmaBase = s.baseAddress!
-            nonisolated(unsafe) let rankBase = rk.baseAddress!
-            let queue = ChunkQueue(count: chunks)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-              var workspace = BatchWorkspace(shape: shape)
-              while let chunk = queue.next() {
+      workspaces.withParallelAccess { spaces in
+        coefficients.withParallelAccess { c in
+          sigmas.withParallelAccess { s in
+            ranks.withParallelAccess { rk in
+              ParallelChunks.run(chunks: chunks, threads: workers) { chunk, worker in
                 let start = chunk * Self.chunkSize
                 let end = min(start + Self.chunkSize, count)
-                for k in start..<end {
-                  workspace.fit(
-                    index: k, source: source, coefficients: coefficientBase + k * n,
-                    sigma: sigmaBase + k, rank: rankBase + k)
+                c.withUnsafeMutableBufferPointer((start * n)..<(end * n)) { coefficientBase in
+                  s.withUnsafeMutableBufferPointer(start..<end) { sigmaBase in
+                    rk.withUnsafeMutableBufferPointer(start..<end) { rankBase in
+                      for k in start..<end {
+                        let j = k - start
+                        spaces[worker].fit(
+                          index: k, source: source, coefficients: coefficientBase.baseAddress! + j * n,
+                          sigma: sigmaBase.baseAddress! + j, rank: rankBase.baseAddress! + j)
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -196,25 +200,6 @@ private final class ScratchBuffer {
   }
 
   deinit { buffer.deallocate() }
-}
-
-/// Hands out chunk indices to workers on demand (dynamic scheduling: a worker that is
-/// descheduled on a busy machine does not hold back the others). Which worker computes a fit
-/// does not change its result.
-private final class ChunkQueue: @unchecked Sendable {
-  private let lock = NSLock()
-  private var taken = 0
-  private let count: Int
-
-  init(count: Int) { self.count = count }
-
-  func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard taken < count else { return nil }
-    taken += 1
-    return taken - 1
-  }
 }
 
 /// Per-worker buffers, allocated once and reused for every fit of that worker.

@@ -1,3 +1,5 @@
+import AttainData
+import AttainParallel
 import AttainForecast
 import AttainRandom
 
@@ -67,15 +69,11 @@ public struct SimulationEngine: Sendable {
     var kept = [[Double]](repeating: [], count: keepsUnitTotals ? units.count : 0)
     let keep = keepsUnitTotals
     let size = chunkSize
-    workspaces.withUnsafeMutableBufferPointer { spaces in
-      summaries.withUnsafeMutableBufferPointer { out in
-        failures.withUnsafeMutableBufferPointer { fail in
-          kept.withUnsafeMutableBufferPointer { keptTotals in
-            nonisolated(unsafe) let spaces = spaces
-            nonisolated(unsafe) let out = out
-            nonisolated(unsafe) let fail = fail
-            nonisolated(unsafe) let keptTotals = keptTotals
-            parallelChunks(chunks: chunkCount, threads: workers) { chunk, worker in
+    workspaces.withParallelAccess { spaces in
+      summaries.withParallelAccess { out in
+        failures.withParallelAccess { fail in
+          kept.withParallelAccess { keptTotals in
+            ParallelChunks.run(chunks: chunkCount, threads: workers) { chunk, worker in
               for u in (chunk * size)..<min(units.count, (chunk + 1) * size) {
                 do throws(SimulationError) {
                   out[u] = try spaces[worker].simulate(
@@ -134,13 +132,11 @@ public struct SimulationEngine: Sendable {
     let (paths, horizon, seed) = (plan.paths, plan.horizon, marketSeed)
     var shocks = [Double](repeating: 0, count: paths * horizon)
     let grain = 256
-    shocks.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let buffer = buffer
-      parallelChunks(chunks: (paths + grain - 1) / grain, threads: threads) { chunk, _ in
+    shocks.withParallelAccess { buffer in
+      ParallelChunks.run(chunks: (paths + grain - 1) / grain, threads: threads) { chunk, _ in
         for p in (chunk * grain)..<min(paths, (chunk + 1) * grain) {
           var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(p))
-          rng.fillNormals(
-            UnsafeMutableBufferPointer(rebasing: buffer[(p * horizon)..<((p + 1) * horizon)]))
+          buffer.withUnsafeMutableBufferPointer((p * horizon)..<((p + 1) * horizon)) { rng.fillNormals($0) }
         }
       }
     }

@@ -113,14 +113,12 @@ public struct TotalCalibration: Codable, Hashable, Sendable {
     let minimum = minimumLength ?? max(2 * forecaster.seasonLength, 6)
     var pits: [Double] = []
     for w in 1...max(1, windows) {
-      var head = Panel(frequency: panel.frequency)
-      var actuals: [Double] = []
       let cut = horizon * w
-      for i in 0..<panel.count where panel.length(of: i) >= cut + minimum {
+      let (head, kept) = panel.prefixes(dropping: cut, minimumLength: minimum)
+      let actuals = kept.map { i in
         let values = panel.values(of: i)
-        let end = values.startIndex + values.count - cut
-        head.append(id: panel.ids[i], start: panel.starts[i], values: values[values.startIndex..<end])
-        actuals.append(values[end..<(end + horizon)].reduce(0, +))
+        let end = values.endIndex - cut
+        return values[end..<(end + horizon)].reduce(0, +)
       }
       if head.count == 0 { continue }
       let fit = forecaster.fit(head)

@@ -49,19 +49,15 @@ struct BacktestCommand: ParsableCommand {
     let rows: [AccuracyRow]
     if let test {
       let actuals = try input.readPanel(test)
-      let batch = try model.batchForecaster(for: panel)
-      let evaluation = try HoldoutEvaluation.run(
-        batch: batch, history: panel, actuals: actuals, actualsFile: test, levels: levels,
+      let evaluation = try PlanWorkflow.holdout(
+        history: panel, actuals: actuals, actualsFile: test, model: model.settings(for: panel.frequency),
         lineOfSeries: { SeriesCSV.line(ofDataRow: actuals.offsets[$0], path: test) ?? actuals.offsets[$0] + 2 })
       reportWarnings(evaluation.warnings)
       rows = evaluation.rows
     } else {
-      let seasonLength = model.seasonLength(for: panel.frequency)
-      let backtest = Backtest(
-        method: try model.method(for: panel), horizon: model.horizon(for: panel.frequency), windows: windows,
-        step: step, seasonLength: seasonLength, levels: levels)
+      let settings = try model.settings(for: panel.frequency)
       let progress = progressOptions.progress("backtest", total: panel.count, unit: "series")
-      let result = SeriesChunks.backtest(panel, with: backtest, threads: model.threads, progress: progress)
+      let result = PlanWorkflow.backtest(panel, model: settings, windows: windows, step: step, progress: progress)
       reportWarnings(result.failures)
       rows = result.series.map {
         AccuracyRow(id: $0.id, model: result.method, windows: $0.windows.count, accuracy: $0.accuracy)

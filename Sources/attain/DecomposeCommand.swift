@@ -157,36 +157,14 @@ struct DecomposeCommand: ParsableCommand {
     var profile = SeasonalProfile()
     if let history {
       let panel = try input.readPanel(history)
-      guard panel.frequency == .monthly else { throw ValidationError("--history must be a monthly series CSV") }
-      let series =
-        try id.map { name -> [Int] in
-          guard let i = panel.index(of: name) else { throw ValidationError("--id '\(name)' is not in \(history)") }
-          return [i]
-        } ?? Array(0..<panel.count)
-      // Sum the chosen series month by month (aligned on dates).
-      var sums: [CalendarDate: Double] = [:]
-      for i in series {
-        for t in 0..<panel.length(of: i) {
-          if case .date(let d) = panel.stamp(of: i, at: t) { sums[d, default: 0] += panel.values[panel.offsets[i] + t] }
-        }
+      do {
+        profile.monthShares = try PlanWorkflow.monthShares(history: panel, id: id, file: history)
+      } catch let error as PlanInputError where error.isUsage {
+        throw ValidationError(error.description)
       }
-      let dates = sums.keys.sorted()
-      guard let first = dates.first else { throw ValidationError("--history has no dated values") }
-      profile.monthShares = try SeasonalProfile.monthShares(
-        monthlyHistory: dates.map { sums[$0, default: 0] }, firstMonth: first)
     }
     if workingDays || holidays != nil {
-      var dates = Set<CalendarDate>()
-      if let holidays {
-        let table = try CSVTable.read(path: holidays)
-        let c = try table.column("date")
-        for r in table.rows.indices {
-          guard let d = isoDate(table.rows[r][c]) else {
-            throw table.error(row: r, column: c, .nonNumeric(value: table.rows[r][c], column: "date (YYYY-MM-DD)"))
-          }
-          dates.insert(d)
-        }
-      }
+      let dates = try holidays.map { path throws(DataError) in try HolidayList.read(path: path) } ?? []
       profile.workingDays = WorkingCalendar(holidays: dates, nonWorkingDayWeight: nonWorkingWeight)
     }
     for e in events {
@@ -202,50 +180,11 @@ struct DecomposeCommand: ParsableCommand {
 
   /// The organisation tree of a units CSV (input order; children after a parent need not follow it).
   static func readTree(_ path: String) throws -> (nodes: [OrganisationNode], hasForecast: Bool) {
-    let table = try CSVTable.read(path: path)
-    let idColumn = try table.column("unique_id")
-    let parentColumn = table.header.firstIndex(of: "parent")
-    func optional(_ name: String, _ r: Int) throws -> Double? {
-      guard let c = table.header.firstIndex(of: name), !table.rows[r][c].isEmpty else { return nil }
-      let value = try table.number(row: r, column: c)
-      guard value >= 0 else {
-        throw table.error(row: r, column: c, .outOfRange(value: table.rows[r][c], column: name, rule: "must be ≥ 0"))
-      }
-      return value
+    let table = try UnitTable.read(path: path)
+    do {
+      return (try OrganisationTree.build(table), table.hasForecast)
+    } catch where error.isUsage {
+      throw ValidationError(error.description)
     }
-    var units: [PlanningUnit] = []
-    var parents: [String?] = []
-    var seen = Set<String>()
-    for r in table.rows.indices {
-      let id = try table.identifier(row: r, column: idColumn)
-      guard seen.insert(id).inserted else {
-        throw table.error(row: r, column: idColumn, .duplicateID(id))
-      }
-      var isNew = false
-      if let c = table.header.firstIndex(of: "new") {
-        isNew = ["1", "true", "yes"].contains(table.rows[r][c].lowercased())
-      }
-      units.append(
-        PlanningUnit(
-          id: id, lastYear: try optional("history", r), forecast: try optional("forecast", r),
-          potential: try optional("potential", r), capacity: try optional("capacity", r), isNew: isNew))
-      let p = parentColumn.map { table.rows[r][$0] } ?? ""
-      parents.append(p.isEmpty ? nil : p)
-    }
-    for (r, p) in parents.enumerated() {
-      if let p, !seen.contains(p) {
-        throw table.error(row: r, column: parentColumn ?? 0, .unknownID(p))
-      }
-    }
-    var visiting = Set<String>()
-    func children(of parent: String?) throws -> [OrganisationNode] {
-      try units.indices.filter { parents[$0] == parent }.map { i in
-        guard visiting.insert(units[i].id).inserted else { throw ValidationError("--units: cycle at '\(units[i].id)'") }
-        return OrganisationNode(units[i], children: try children(of: units[i].id))
-      }
-    }
-    let nodes = try children(of: nil)
-    if visiting.count != units.count { throw ValidationError("--units: the parent links form a cycle") }
-    return (nodes, table.header.contains("forecast"))
   }
 }

@@ -72,39 +72,20 @@ struct EvaluateCommand: ParsableCommand {
     let adjustment = try DifficultyAdjustment(strength: difficulty)
     let targetFile = try TargetFile.read(targets)
     let panel = try input.readPanel(actuals)
-    let index = panel.indexByID
+    let rows = try PlanWorkflow.evaluate(
+      entries: targetFile.entries, actuals: panel, start: start, end: end, grades: grades, curve: curve,
+      adjustment: adjustment, defaultIncentive: incentive)
     var table = ResultTable(header: [
       "unique_id", "target", "actual", "attainment", "grade", "probability", "score", "payout_fraction", "payout",
     ])
-    var sums = (target: 0.0, actual: 0.0, payout: 0.0, incentive: 0.0)
-    for entry in targetFile.entries {
-      guard let i = index[entry.id] else { throw PlanInputError("no actuals for '\(entry.id)'") }
-      var actual = 0.0
-      for t in 0..<panel.length(of: i) {
-        if case .date(let d) = panel.stamp(of: i, at: t), d >= start, d <= end {
-          actual += panel.values[panel.offsets[i] + t]
-        }
-      }
-      guard entry.total > 0 else { throw entry.totalError("must be > 0") }
-      let attainment = actual / entry.total
-      let fraction = curve.payout(attainment)
-      let pay = fraction * (entry.incentive ?? incentive)
-      let score = try entry.probability.map { try adjustment.score(attainment: attainment, probability: $0) }
+    for row in rows {
+      let isTotal = row.id == PlanWorkflow.totalRowID
       table.append([
-        .text(entry.id), .number(entry.total), .number(actual), .number(attainment), .text(grades.grade(attainment)),
-        cell(entry.probability), cell(score), .number(fraction), .number(pay),
+        .text(row.id), .number(row.target), .number(row.actual), .number(row.attainment), .text(row.grade),
+        isTotal ? .text("") : cell(row.probability), isTotal ? .text("") : cell(row.score), .number(row.payoutFraction),
+        .number(row.payout),
       ])
-      sums.target += entry.total
-      sums.actual += actual
-      sums.payout += pay
-      sums.incentive += entry.incentive ?? incentive
     }
-    let totalAttainment = sums.actual / sums.target
-    table.append([
-      .text("TOTAL"), .number(sums.target), .number(sums.actual), .number(totalAttainment),
-      .text(grades.grade(totalAttainment)), .text(""), .text(""), .number(sums.payout / sums.incentive),
-      .number(sums.payout),
-    ])
     try output.write(table)
     if simulateCost, let history {
       try simulateIncentiveCost(entries: targetFile.entries, history: history, start: start, end: end, curve: curve)
@@ -116,30 +97,11 @@ struct EvaluateCommand: ParsableCommand {
     entries: [TargetFile.Entry], history: String, start: CalendarDate, end: CalendarDate, curve: PayoutCurve
   ) throws {
     let panel = try input.readPanel(history)
-    let periods = try PlanPeriods(start: start, end: end, frequency: panel.frequency)
-    let index = panel.indexByID
-    var fitPanel = Panel(frequency: panel.frequency)
-    for entry in entries {
-      guard let i = index[entry.id] else { throw PlanInputError("no history for '\(entry.id)'") }
-      let past = panel.values(of: i, before: .date(start))
-      guard !past.isEmpty else { throw PlanInputError("no history for '\(entry.id)' before \(start)") }
-      fitPanel.append(id: entry.id, start: panel.starts[i], values: past)
-    }
-    let fit = try model.batchForecaster(for: fitPanel).fit(fitPanel)
-    reportWarnings(fit.warnings)
-    var units: [SimulationUnit] = []
-    for (i, entry) in entries.enumerated() {
-      guard let sampler = fit.models[i] else { throw PlanInputError("no model could be fitted for '\(entry.id)'") }
-      units.append(SimulationUnit(id: entry.id, sampler: sampler))
-    }
-    var engine = try SimulationEngine(
-      plan: SimulationPlan(paths: paths, horizon: periods.count, seed: seed, marketCorrelation: marketCorrelation))
-    engine.keepsUnitTotals = true
-    let result = try engine.run(units: units, threads: model.threads)
-    let totals = (result.unitTotals ?? []).flatMap { $0 }
-    let summary = try IncentiveCost.summary(
-      totals: totals, layout: .unitMajor, paths: paths, units: entries.count, targets: entries.map(\.total),
-      incentives: entries.map { $0.incentive ?? incentive }, curve: curve)
+    let periods = try planPeriods(start: start, end: end, frequency: panel.frequency)
+    let summary = try PlanWorkflow.incentiveCost(
+      entries: entries, history: panel, start: start, periods: periods.count, model: model.settings(for: panel.frequency),
+      paths: paths, seed: seed, rho: marketCorrelation, curve: curve, defaultIncentive: incentive,
+      events: WorkflowEvents(fitWarnings: { reportWarnings($0) }))
     var costTable = ResultTable(header: ["statistic", "value"])
     for (name, value) in [
       ("mean", summary.mean), ("sd", summary.standardDeviation), ("p10", summary.p10), ("p50", summary.p50),

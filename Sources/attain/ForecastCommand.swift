@@ -36,11 +36,10 @@ struct ForecastCommand: ParsableCommand {
   func run() throws {
     let panel = try input.readPanel(file)
     if model.isRegression { return try runRegression(panel) }
-    let batch = try model.batchForecaster(for: panel)
+    let settings = try model.settings(for: panel.frequency)
     let progress = progressOptions.progress("forecast", total: panel.count, unit: "series")
-    let fit = SeriesChunks.fit(panel, with: batch, progress: progress)
-    let result = fit.forecast(horizon: model.horizon(for: panel.frequency), levels: model.sortedLevels, threads: batch.threads)
-    reportWarnings(result.warnings)
-    try output.write(result.table(continuing: panel, name: batch.method.name))
+    let outcome = PlanWorkflow.forecast(panel, model: settings, progress: progress)
+    reportWarnings(outcome.forecast.warnings)
+    try output.write(outcome.forecast.table(continuing: panel, name: outcome.methodName))
   }
 }

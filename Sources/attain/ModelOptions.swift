@@ -51,31 +51,31 @@ struct ModelOptions: ParsableArguments {
   /// The season length for `frequency` unless given.
   func seasonLength(for frequency: Frequency) -> Int { seasonLength ?? frequency.defaultSeasonLength }
 
-  /// The horizon unless given: one season for sub-yearly frequencies, 6 otherwise.
-  func horizon(for frequency: Frequency) -> Int {
-    if let horizon { return horizon }
-    let m = frequency.defaultSeasonLength
-    return m > 1 ? m : 6
+  /// The horizon unless given (see `ModelSettings.defaultHorizon`).
+  func horizon(for frequency: Frequency) -> Int { horizon ?? ModelSettings.defaultHorizon(for: frequency) }
+
+  /// The workflow settings these options stand for, for series of `frequency`.
+  /// - Throws: `ValidationError` for `--model regression` (forecast only) or an unknown name.
+  func settings(for frequency: Frequency) throws -> ModelSettings {
+    guard let method = ModelCatalog.method(named: model) else {
+      if isRegression { throw ValidationError("--model regression needs future drivers and is supported by forecast only") }
+      throw ValidationError("unknown --model '\(model)'")
+    }
+    return ModelSettings(
+      method: method, frequency: frequency, horizon: horizon, seasonLength: seasonLength, levels: levels,
+      threads: threads)
   }
 
   /// The method named by `--model`; `auto` gets interval calibration estimated on `panel`
   /// (rolling origin inside the input history, never on future data).
   func method(for panel: Panel) throws -> any ForecastingMethod {
-    guard let method = ModelCatalog.method(named: model) else {
-      if isRegression { throw ValidationError("--model regression needs future drivers and is supported by forecast only") }
-      throw ValidationError("unknown --model '\(model)'")
-    }
-    if let auto = method as? AutoForecast {
-      return auto.calibrated(
-        on: panel, seasonLength: seasonLength(for: panel.frequency), horizon: horizon(for: panel.frequency),
-        levels: sortedLevels, threads: threads)
-    }
-    return method
+    try settings(for: panel.frequency).calibratedMethod(on: panel)
   }
 
   /// A batch forecaster for `panel` with the default fallbacks.
   func batchForecaster(for panel: Panel) throws -> BatchForecaster {
-    BatchForecaster(method: try method(for: panel), seasonLength: seasonLength(for: panel.frequency), threads: threads)
+    let settings = try settings(for: panel.frequency)
+    return settings.batchForecaster(method: settings.calibratedMethod(on: panel))
   }
 }
 

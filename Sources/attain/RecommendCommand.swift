@@ -51,25 +51,10 @@ struct RecommendCommand: ParsableCommand {
     let groups = try simulation.groups(for: panel)
     let targetRows = try simulation.targets(for: panel, groups: groups)
     let targets = Dictionary(targetRows.map { ($0.id, $0.target) }, uniquingKeysWith: { _, last in last })
-    let forecaster = try model.batchForecaster(for: panel)
-    let horizon = model.horizon(for: panel.frequency)
-    var plan = SimulationPlan(
-      paths: simulation.paths, horizon: horizon, seed: simulation.seed, quantileLevels: [],
-      attainmentProbabilities: probabilities)
-    // The models are fitted once (with a progress line), for ρ and the simulation.
-    let fitted = SeriesChunks.fit(
-      panel, with: forecaster, progress: progressOptions.progress("fit", total: panel.count, unit: "series"))
-    if simulation.rho == "estimate" {
-      plan.marketCorrelation = try simulation.marketCorrelation(fit: fitted)
-    } else if let rho = simulation.rho {
-      plan.marketCorrelation = Double(rho)
-    }
-    let recommendation = AttainmentRecommendation(
-      plan: plan, calibrationWindows: simulation.calibrationWindows,
-      calibrationPaths: simulation.calibrationPaths, symmetricCalibration: !simulation.calibrateLocation)
-    let outcome = try recommendation.run(
-      panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets, fitted: fitted)
-    reportWarnings(outcome.warnings)
+    let outcome = try PlanWorkflow.recommend(
+      panel, model: model.settings(for: panel.frequency), simulation: simulation.settings(groups: groups, targets: targets),
+      probabilities: probabilities, progress: progressOptions.progress("fit", total: panel.count, unit: "series"),
+      events: simulation.events)
     // How far the calibration moved the levels: the target at p = 0.9 is the simulated
     // q-quantile with q = G⁻¹(0.1) (0.1 without calibration).
     let c = outcome.calibration

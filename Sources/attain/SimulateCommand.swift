@@ -39,62 +39,31 @@ struct SimulateCommand: ParsableCommand {
 
   func run() throws {
     let panel = try input.readPanel(file)
-    var groups = try simulation.groups(for: panel)
+    let groups = try simulation.groups(for: panel)
     let targetRows = try simulation.targets(for: panel, groups: groups)
-    var targets = Dictionary(targetRows.map { ($0.id, $0.target) }, uniquingKeysWith: { _, last in last })
+    let targets = Dictionary(targetRows.map { ($0.id, $0.target) }, uniquingKeysWith: { _, last in last })
     // Read and check the scenario file before any simulation (errors located at the bad value).
     let file = try scenarios.map { path throws(DataError) in
       try ScenarioFile.read(path: path, horizon: model.horizon(for: panel.frequency))
     }
-    let forecaster = try model.batchForecaster(for: panel)
-    var plan = SimulationPlan(
-      paths: simulation.paths, horizon: model.horizon(for: panel.frequency), seed: simulation.seed,
-      quantileLevels: [0.1, 0.5, 0.9], attainmentProbabilities: [])
-    // The models are fitted once (with a progress line), for ρ and the simulation.
-    let fitted = SeriesChunks.fit(
-      panel, with: forecaster, progress: progressOptions.progress("fit", total: panel.count, unit: "series"))
-    if simulation.rho == "estimate" {
-      plan.marketCorrelation = try simulation.marketCorrelation(fit: fitted)
-    } else if let rho = simulation.rho {
-      plan.marketCorrelation = Double(rho)
-    }
-    let recommendation = AttainmentRecommendation(
-      plan: plan, calibrationWindows: simulation.calibrationWindows,
-      calibrationPaths: simulation.calibrationPaths, symmetricCalibration: !simulation.calibrateLocation)
+    let settings = try model.settings(for: panel.frequency)
+    let simulationSettings = simulation.settings(groups: groups, targets: targets)
+    let progress = progressOptions.progress("fit", total: panel.count, unit: "series")
     guard let file else {
-      let outcome = try recommendation.run(
-        panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets, fitted: fitted)
-      reportWarnings(outcome.warnings)
+      let outcome = try PlanWorkflow.simulate(
+        panel, model: settings, simulation: simulationSettings, progress: progress, events: simulation.events)
       writeStandardError("seed=\(simulation.seed)\n")
-    try output.write(Self.table(outcome.result, scenario: nil, targets: targets))
+      try output.write(Self.table(outcome.result, scenario: nil, targets: targets))
       return
     }
-    // Without a group map, the company total: every series in one group "total".
-    if groups.isEmpty { for id in panel.ids { groups[id] = "total" } }
-    let baseline = try recommendation.run(
-      panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets, fitted: fitted)
-    reportWarnings(baseline.warnings)
-    for unit in baseline.result.units where targets[unit.id] == nil {
-      targets[unit.id] = unit.total.quantiles[1].value
-    }
-    for group in baseline.result.groups where targets[group.group] == nil {
-      targets[group.group] = group.total.quantiles[1].value
-    }
-    let reference = try recommendation.run(
-      panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets,
-      calibration: baseline.calibration, fitted: baseline.fit)
-    var table = Self.table(reference.result, scenario: "baseline", targets: targets)
-    for scenario in file.scenarios {
-      var runs = [(scenario.name, scenario)]
-      runs += scenario.separateAdjustments.map { ("\(scenario.name)/\($0.name)", $0.scenario) }
-      for (k, (name, variant)) in runs.enumerated() {
-        let outcome = try recommendation.run(
-          panel: panel, forecaster: forecaster, groups: groups, targets: targets, groupTargets: targets,
-          scenario: variant, calibration: baseline.calibration, fitted: baseline.fit)
-        let rows = Self.table(outcome.result, scenario: name, targets: targets).rows
-        // Adjustment-alone runs: only the group (company) rows, the tornado table.
-        table.rows += k == 0 ? rows : Array(rows.suffix(outcome.result.groups.count))
-      }
+    let outcome = try PlanWorkflow.simulate(
+      panel, model: settings, simulation: simulationSettings, scenarios: file.scenarios, progress: progress,
+      events: simulation.events)
+    var table = Self.header(scenario: true, targets: !outcome.targets.isEmpty)
+    for run in outcome.runs {
+      let rows = Self.table(run.result, scenario: run.name, targets: outcome.targets).rows
+      // Adjustment-alone runs: only the group (company) rows, the tornado table.
+      table.rows += run.groupsOnly ? Array(rows.suffix(run.result.groups.count)) : rows
     }
     writeStandardError("seed=\(simulation.seed)\n")
     try output.write(table)

@@ -42,49 +42,32 @@ struct SimulateOptions: ParsableArguments {
     }
   }
 
-  /// The market correlation: the given value, or estimated from the fitted models' residuals.
-  func marketCorrelation(fit: BatchFit) throws -> Double? {
-    guard let rho else { return nil }
-    if rho == "estimate" {
-      let residuals = fit.models.compactMap { $0?.residuals }
-      let value = try MarketCorrelation.estimate(residuals: residuals)
-      writeStandardError("rho=\(value)\n")
-      return value
-    }
-    return Double(rho)
+  /// The workflow settings these options stand for, with `groups` and `targets` already read.
+  func settings(groups: [String: String], targets: [String: Double]) -> SimulationSettings {
+    let correlation: SimulationSettings.Correlation =
+      rho == "estimate" ? .estimate : rho.flatMap(Double.init).map { .fixed($0) } ?? .none
+    return SimulationSettings(
+      paths: paths, seed: seed, correlation: correlation, groups: groups, targets: targets,
+      calibrationWindows: calibrationWindows, calibrationPaths: calibrationPaths, calibratesLocation: calibrateLocation)
+  }
+
+  /// Events printing the estimated ρ (`rho=…`) and the fit warnings on stderr as they happen.
+  var events: WorkflowEvents {
+    WorkflowEvents(
+      correlationEstimated: { writeStandardError("rho=\($0)\n") }, fitWarnings: { reportWarnings($0) })
   }
 
   /// The group of each series, from `--group-map` (ids must be in `panel`).
   func groups(for panel: Panel) throws -> [String: String] {
     guard let groupMap else { return [:] }
-    let table = try CSVTable.read(path: groupMap)
-    let idColumn = try table.column("unique_id")
-    let groupColumn = try table.column("group")
-    let known = Set(panel.ids)
-    var map: [String: String] = [:]
-    for row in table.rows.indices {
-      let id = try table.identifier(row: row, column: idColumn)
-      guard known.contains(id) else { throw table.error(row: row, column: idColumn, .unknownID(id)) }
-      map[id] = try table.identifier(row: row, column: groupColumn)
-    }
-    return map
+    return try GroupMap.read(path: groupMap, knownIDs: Set(panel.ids))
   }
 
   /// Targets by series id and by group name, from `--targets` (ids must be series or groups),
   /// in file order.
   func targets(for panel: Panel, groups: [String: String]) throws -> [(id: String, target: Double)] {
     guard let targets else { return [] }
-    let table = try CSVTable.read(path: targets)
-    let idColumn = try table.column("unique_id")
-    let targetColumn = try table.column("target")
-    let known = Set(panel.ids).union(groups.values)
-    var rows: [(id: String, target: Double)] = []
-    for row in table.rows.indices {
-      let id = try table.identifier(row: row, column: idColumn)
-      guard known.contains(id) else { throw table.error(row: row, column: idColumn, .unknownID(id)) }
-      rows.append((id, try table.number(row: row, column: targetColumn)))
-    }
-    return rows
+    return try TargetList.read(path: targets, knownIDs: Set(panel.ids).union(groups.values))
   }
 }
 

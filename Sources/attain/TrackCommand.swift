@@ -108,33 +108,20 @@ struct TrackCommand: ParsableCommand {
       ?? CalendarDate(year: start.year, month: 12, day: 31) ?? start
     let actualPanel = try input.readPanel(actuals)
     let historyPanel = try history.map { try input.readPanel($0) } ?? actualPanel
-    let periods = try PlanPeriods(start: start, end: end, frequency: actualPanel.frequency)
+    let periods = try planPeriods(start: start, end: end, frequency: actualPanel.frequency)
     let k = periods.elapsed(asOf: asOfDate)
     let targetFile = try TargetFile.read(targets)
     if revise && targetFile.entries.contains(where: { $0.probability == nil }) {
       throw ValidationError("--revise needs a probability column in \(targets) for every unit")
     }
-    let tracked = try TrackedUnits(
+    let rows = try PlanWorkflow.track(
       entries: targetFile.entries, phased: targetFile.isPhased, periods: periods, elapsed: k, actuals: actualPanel,
-      history: historyPanel)
-    let fit = SeriesChunks.fit(
-      tracked.fitPanel, with: try model.batchForecaster(for: tracked.fitPanel),
-      progress: progressOptions.progress("fit", total: tracked.fitPanel.count, unit: "series"))
-    reportWarnings(fit.warnings)
-    var units: [ConditionalUnit] = []
-    for (i, entry) in targetFile.entries.enumerated() {
-      guard let sampler = fit.models[i] else {
-        throw PlanInputError("no model could be fitted for '\(entry.id)'")
-      }
-      units.append(
-        ConditionalUnit(
-          id: entry.id, sampler: sampler, actualToDate: tracked.actuals[i].reduce(0, +), target: entry.total,
-          originalProbability: revise ? entry.probability : nil, group: "TOTAL"))
-    }
-    let outlook = try ConditionalTracking.outlook(
-      units: units, remaining: periods.count - k, paths: paths, seed: seed, quantileLevels: levels,
-      marketCorrelation: marketCorrelation,
-      threads: model.threads)
+      history: historyPanel, model: model.settings(for: actualPanel.frequency),
+      settings: TrackSettings(
+        paths: paths, seed: seed, marketCorrelation: marketCorrelation, threshold: threshold, quantileLevels: levels,
+        revise: revise),
+      progress: progressOptions.progress("fit", total: targetFile.entries.count, unit: "series"),
+      events: WorkflowEvents(fitWarnings: { reportWarnings($0) }))
 
     var header =
       [
@@ -144,7 +131,6 @@ struct TrackCommand: ParsableCommand {
       ] + levels.map { "landing_p\(percentLabel($0))" }
     if revise { header += ["probability", "revised_target"] }
     var table = ResultTable(header: header)
-    let days = periods.days
     func row(_ id: String, _ report: TrackingReport, _ o: ConditionalOutlook, _ p0: Double?) -> [ResultTable.Cell] {
       var r: [ResultTable.Cell] = [
         .text(id), .number(report.target), .number(report.actualToDate), .number(report.targetToDate),
@@ -158,86 +144,9 @@ struct TrackCommand: ParsableCommand {
       if revise { r += [cell(p0), cell(o.revisedTarget)] }
       return r
     }
-    var totalTargets = [Double](repeating: 0, count: periods.count)
-    var totalActuals = [Double](repeating: 0, count: k)
-    var totalLastYear: [Double]? = [Double](repeating: 0, count: k)
-    for (i, entry) in targetFile.entries.enumerated() {
-      let report = try TrackingReport(
-        TrackingInput(
-          targets: tracked.periodTargets[i], actuals: tracked.actuals[i], periodDays: days,
-          lastYear: tracked.lastYear[i], deviationThreshold: threshold))
-      table.append(row(entry.id, report, outlook.units[i], entry.probability))
-      for p in 0..<periods.count { totalTargets[p] += tracked.periodTargets[i][p] }
-      for p in 0..<k { totalActuals[p] += tracked.actuals[i][p] }
-      if let ly = tracked.lastYear[i], totalLastYear != nil {
-        for p in 0..<k { totalLastYear?[p] += ly[p] }
-      } else {
-        totalLastYear = nil
-      }
-    }
-    if targetFile.entries.count > 1, let group = outlook.groups.first {
-      let report = try TrackingReport(
-        TrackingInput(
-          targets: totalTargets, actuals: totalActuals, periodDays: days, lastYear: totalLastYear,
-          deviationThreshold: threshold))
-      table.append(row("TOTAL", report, group, nil))
+    for tracked in rows {
+      table.append(row(tracked.id, tracked.report, tracked.outlook, tracked.originalProbability))
     }
     try output.write(table)
-  }
-}
-
-/// Per-unit actuals, period targets, last-year values and the history + actuals panel to fit.
-struct TrackedUnits {
-  var actuals: [[Double]] = []
-  var periodTargets: [[Double]] = []
-  var lastYear: [[Double]?] = []
-  var fitPanel: Panel
-
-  init(
-    entries: [TargetFile.Entry], phased: Bool, periods: PlanPeriods, elapsed k: Int, actuals panel: Panel,
-    history: Panel
-  ) throws {
-    let actualIndex = panel.indexByID
-    let historyIndex = history.indexByID
-    fitPanel = Panel(frequency: panel.frequency)
-    let startStamp = PeriodStamp.date(periods.starts[0])
-    for entry in entries {
-      periodTargets.append(try periods.targets(of: entry, phased: phased))
-      var values = [Double](repeating: 0, count: k)
-      if k > 0 {
-        guard let i = actualIndex[entry.id] else {
-          throw PlanInputError("no actuals for '\(entry.id)' in the actuals file")
-        }
-        for p in 0..<k {
-          guard let t = panel.position(of: .date(periods.starts[p]), inSeries: i) else {
-            throw PlanInputError("no actual for '\(entry.id)' in the period starting \(periods.starts[p])")
-          }
-          values[p] = panel.values[panel.offsets[i] + t]
-        }
-      }
-      actuals.append(values)
-      guard let h = historyIndex[entry.id] else {
-        throw PlanInputError("no history for '\(entry.id)'")
-      }
-      let past = history.values(of: h, before: startStamp)
-      guard !past.isEmpty else { throw PlanInputError("no history for '\(entry.id)' before \(periods.starts[0])") }
-      let lastPast = history.stamp(of: h, at: past.count - 1)
-      guard lastPast.advanced(by: 1, frequency: history.frequency) == startStamp else {
-        throw PlanInputError("history of '\(entry.id)' ends at \(lastPast), not just before \(periods.starts[0])")
-      }
-      fitPanel.append(id: entry.id, start: history.starts[h], values: Array(past) + values)
-      // Same periods one year earlier, from the history.
-      var ly: [Double]? = nil
-      if let m = periodsPerYear(panel.frequency), k > 0 {
-        var v = [Double]()
-        for p in 0..<k {
-          let stamp = PeriodStamp.date(periods.starts[p]).advanced(by: -m, frequency: panel.frequency)
-          guard let t = history.position(of: stamp, inSeries: h) else { break }
-          v.append(history.values[history.offsets[h] + t])
-        }
-        if v.count == k { ly = v }
-      }
-      lastYear.append(ly)
-    }
   }
 }

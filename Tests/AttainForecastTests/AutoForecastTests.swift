@@ -63,7 +63,7 @@ import Testing
     }
     let method = HistoricAverage()
     let c = IntervalCalibration.estimate(
-      method: method, series: series, seasonLength: 1, horizon: 6, levels: [80])
+      method: method, panel: .indexed(series), seasonLength: 1, horizon: 6, levels: [80])
     #expect(c.factors[0].allSatisfy { $0 > 2 })  // error sd ≈ √10 vs. interval sd ≈ 1
     var inside = 0.0
     for y in series {

@@ -28,7 +28,7 @@ import Testing
   @Test func tinyPanelsAreLeftUncalibrated() {
     let a = (0..<30).map { 100 + Double($0 % 12) * 3 + Double($0) }
     let b = (0..<30).map { 50 + Double(($0 * 7) % 11) }
-    let c = IntervalCalibration.estimate(method: Theta(), series: [a, b], seasonLength: 1, horizon: 6)
+    let c = IntervalCalibration.estimate(method: Theta(), panel: .indexed([a, b]), seasonLength: 1, horizon: 6)
     for row in c.factors { #expect(row.allSatisfy { $0 == 1 }) }
   }
 }

@@ -87,7 +87,7 @@ import Testing
     var checked = 0
     for panel in panels {
       let auto = AutoForecast().calibrated(
-        on: panel.series, seasonLength: panel.seasonLength, horizon: panel.horizon, levels: [50, 80, 95])
+        on: .indexed(panel.series), seasonLength: panel.seasonLength, horizon: panel.horizon, levels: [50, 80, 95])
       for (i, series) in panel.series.enumerated() {
         guard let fitted = try? auto.fit(series, seasonLength: panel.seasonLength) else { continue }
         let f = fitted.forecast(horizon: panel.horizon, levels: [50, 80, 95])

@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 import Foundation
 import Testing
 
@@ -122,9 +123,7 @@ import Testing
   ) -> Scores {
     var perSeries = [(smape: Double, mase: Double, in80: Double, in95: Double, fallback: Bool)](
       repeating: (0, 0, 0, 0, false), count: data.count)
-    nonisolated(unsafe) let calibration = calibration  // read-only inside the workers
-    perSeries.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let out = buffer
+    perSeries.withParallelAccess { out in
       ParallelChunks.run(count: data.count, threads: nil, chunkSize: 16) { range in
         for i in range {
           let s = data[i]
@@ -342,7 +341,7 @@ import Testing
         let group = data.filter { $0.frequency == frequency }
         guard let first = group.first else { continue }
         let c = IntervalCalibration.estimate(
-          method: AutoForecast(), series: group.map(\.train), seasonLength: first.seasonLength,
+          method: AutoForecast(), panel: .indexed(group.map(\.train)), seasonLength: first.seasonLength,
           horizon: first.horizon)
         calibrations[frequency] = c
         print(

@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 
 /// Fits and forecasts every series of a `Panel`, in parallel, with fallbacks.
 ///
@@ -34,10 +35,8 @@ public struct BatchForecaster: Sendable {
     let count = panel.count
     var models = [(any FittedForecaster)?](repeating: nil, count: count)
     var notes = [BatchWarning?](repeating: nil, count: count)
-    models.withUnsafeMutableBufferPointer { modelBuffer in
-      notes.withUnsafeMutableBufferPointer { noteBuffer in
-        nonisolated(unsafe) let m = modelBuffer
-        nonisolated(unsafe) let w = noteBuffer
+    models.withParallelAccess { m in
+      notes.withParallelAccess { w in
         ParallelChunks.run(count: count, threads: threads) { range in
           for i in range {
             let (model, warning) = fitOne(Array(panel.values(of: i)), id: panel.ids[i])
@@ -127,12 +126,9 @@ public struct BatchFit: Sendable {
     var bounds = [Double](repeating: 0, count: 2 * levelCount * count * h)
     var methodNames = [String](repeating: "", count: count)
     let models = self.models
-    mean.withUnsafeMutableBufferPointer { meanBuffer in
-      bounds.withUnsafeMutableBufferPointer { boundsBuffer in
-        methodNames.withUnsafeMutableBufferPointer { nameBuffer in
-          nonisolated(unsafe) let meanOut = meanBuffer
-          nonisolated(unsafe) let boundsOut = boundsBuffer
-          nonisolated(unsafe) let nameOut = nameBuffer
+    mean.withParallelAccess { meanOut in
+      bounds.withParallelAccess { boundsOut in
+        methodNames.withParallelAccess { nameOut in
           ParallelChunks.run(count: count, threads: threads) { range in
             for i in range {
               guard let model = models[i] else { continue }

@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 
 /// Fits and forecasts every series of a `Panel` chunk by chunk, keeping no fitted models.
 ///
@@ -29,54 +30,40 @@ public struct StreamingForecaster: Sendable {
     let levelCount = sortedLevels.count
     let block = count * h
     // Output blocks: 0 = mean, 1…L = lower of level k, L+1…2L = upper of level k.
-    let blocks = (0..<(1 + 2 * levelCount)).map { _ in
-      UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
-    }
-    for b in blocks { b.initialize(repeating: 0) }
+    var blocks = (0..<(1 + 2 * levelCount)).map { _ in [Double](repeating: 0, count: block) }
     var methodNames = [String](repeating: "", count: count)
     let chunks = (count + chunkSize - 1) / chunkSize
     var chunkWarnings = [[BatchWarning]](repeating: [], count: chunks)
     let batch = self.batch
     let size = chunkSize
-    methodNames.withUnsafeMutableBufferPointer { nameBuffer in
-      chunkWarnings.withUnsafeMutableBufferPointer { warningBuffer in
-        nonisolated(unsafe) let names = nameBuffer
-        nonisolated(unsafe) let warningsOut = warningBuffer
-        nonisolated(unsafe) let out = blocks
-        ParallelChunks.run(count: count, threads: batch.threads, chunkSize: size) { range in
-          var notes: [BatchWarning] = []
-          for i in range {
-            let (model, warning) = batch.fitOne(Array(panel.values(of: i)), id: panel.ids[i])
-            if let warning { notes.append(warning) }
-            guard let model else { continue }
-            let f = model.forecast(horizon: h, levels: sortedLevels)
-            names[i] = model.name
-            for t in 0..<h {
-              let point = f.mean[t].isFinite ? f.mean[t] : 0
-              out[0][i * h + t] = point
-              for k in 0..<levelCount {
-                let lo = f.lower[k][t]
-                let hi = f.upper[k][t]
-                out[1 + k][i * h + t] = lo.isFinite ? lo : point
-                out[1 + levelCount + k][i * h + t] = hi.isFinite ? hi : point
+    methodNames.withParallelAccess { names in
+      chunkWarnings.withParallelAccess { warningsOut in
+        [Double].withParallelAccess(toEach: &blocks) { (out: [SharedArrayAccess<Double>]) in
+          ParallelChunks.run(count: count, threads: batch.threads, chunkSize: size) { range in
+            var notes: [BatchWarning] = []
+            for i in range {
+              let (model, warning) = batch.fitOne(Array(panel.values(of: i)), id: panel.ids[i])
+              if let warning { notes.append(warning) }
+              guard let model else { continue }
+              let f = model.forecast(horizon: h, levels: sortedLevels)
+              names[i] = model.name
+              for t in 0..<h {
+                let point = f.mean[t].isFinite ? f.mean[t] : 0
+                out[0][i * h + t] = point
+                for k in 0..<levelCount {
+                  let lo = f.lower[k][t]
+                  let hi = f.upper[k][t]
+                  out[1 + k][i * h + t] = lo.isFinite ? lo : point
+                  out[1 + levelCount + k][i * h + t] = hi.isFinite ? hi : point
+                }
               }
             }
+            warningsOut[range.lowerBound / size] = notes
           }
-          warningsOut[range.lowerBound / size] = notes
         }
       }
     }
-    // Move each block into an array, one block at a time (peak: one extra block).
-    let arrays = blocks.map { buffer -> [Double] in
-      let array = [Double](unsafeUninitializedCapacity: block) { storage, initialized in
-        if let target = storage.baseAddress, let source = buffer.baseAddress {
-          target.moveInitialize(from: source, count: block)
-        }
-        initialized = block
-      }
-      buffer.deallocate()
-      return array
-    }
+    let arrays = blocks
     return BatchForecast(
       ids: panel.ids, horizon: h, levels: sortedLevels, methods: methodNames, mean: arrays[0],
       lower: Array(arrays[1..<(1 + levelCount)]), upper: Array(arrays[(1 + levelCount)...]),

@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 
 /// Rolling-origin evaluation (time-series cross-validation).
 ///
@@ -59,10 +60,8 @@ public struct Backtest: Sendable {
     let count = panel.count
     var results = [[BacktestWindow]?](repeating: nil, count: count)
     var errors = [String?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { resultBuffer in
-      errors.withUnsafeMutableBufferPointer { errorBuffer in
-        nonisolated(unsafe) let out = resultBuffer
-        nonisolated(unsafe) let err = errorBuffer
+    results.withParallelAccess { out in
+      errors.withParallelAccess { err in
         ParallelChunks.run(count: count, threads: threads, chunkSize: 8) { range in
           for i in range {
             do {

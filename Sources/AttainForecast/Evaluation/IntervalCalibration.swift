@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 
 /// Conformal-style rescaling of prediction intervals, estimated from rolling-origin errors.
 ///
@@ -54,19 +55,15 @@ public struct IntervalCalibration: Sendable, Equatable {
   /// Series too short or failing to fit are skipped. Parallel; identical for any `threads`.
   /// - Complexity: one fit per series and window.
   public static func estimate(
-    method: any ForecastingMethod, series: [[Double]], seasonLength: Int, horizon: Int,
+    method: any ForecastingMethod, panel: Panel, seasonLength: Int, horizon: Int,
     levels: [Double] = [80, 95], windows: Int = 1, threads: Int? = nil
   ) -> IntervalCalibration {
     let sortedLevels = levels.sorted()
     let backtest = Backtest(
       method: method, horizon: horizon, windows: windows, seasonLength: seasonLength,
       levels: sortedLevels)
-    var perSeries = [[BacktestWindow]](repeating: [], count: series.count)
-    perSeries.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let out = buffer
-      ParallelChunks.run(count: series.count, threads: threads, chunkSize: 8) { range in
-        for i in range { out[i] = (try? backtest.run(series[i])) ?? [] }
-      }
+    let perSeries = ParallelChunks.map(count: panel.count, initial: [], threads: threads, chunkSize: 8) { i in
+      (try? backtest.run(Array(panel.values(of: i)))) ?? []
     }
     // scores[k][t]: all scores at level k, step t.
     var scores = [[[Double]]](
@@ -106,17 +103,6 @@ public struct IntervalCalibration: Sendable, Equatable {
     let s = scores.sorted()
     let rank = Int((Double(s.count + 1) * level / 100).rounded(.up))
     return min(s[min(max(rank, 1), s.count) - 1], 20)
-  }
-
-  /// `estimate` over every series of a panel.
-  public static func estimate(
-    method: any ForecastingMethod, panel: Panel, seasonLength: Int, horizon: Int,
-    levels: [Double] = [80, 95], windows: Int = 1, threads: Int? = nil
-  ) -> IntervalCalibration {
-    estimate(
-      method: method, series: (0..<panel.count).map { Array(panel.values(of: $0)) },
-      seasonLength: seasonLength,
-      horizon: horizon, levels: levels, windows: windows, threads: threads)
   }
 }
 

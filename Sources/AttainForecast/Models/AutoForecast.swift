@@ -56,28 +56,17 @@ public struct AutoForecast: ForecastingMethod {
     return CalibratedForecaster(inner: ensemble, calibration: calibration)
   }
 
-  /// This method with interval calibration estimated on `series` (training data only): each
+  /// This method with interval calibration estimated on the series of `panel` (training data only): each
   /// series is refitted without its last `horizon` points and scored on them.
   public func calibrated(
-    on series: [[Double]], seasonLength: Int, horizon: Int, levels: [Double] = [80, 95],
+    on panel: Panel, seasonLength: Int, horizon: Int, levels: [Double] = [80, 95],
     threads: Int? = nil
   ) -> AutoForecast {
     var copy = self
     copy.calibration = nil
     copy.calibration = IntervalCalibration.estimate(
-      method: copy, series: series, seasonLength: seasonLength, horizon: horizon, levels: levels,
+      method: copy, panel: panel, seasonLength: seasonLength, horizon: horizon, levels: levels,
       threads: threads)
     return copy
-  }
-
-  /// `calibrated(on:)` over the series of a panel.
-  public func calibrated(
-    on panel: Panel, seasonLength: Int, horizon: Int, levels: [Double] = [80, 95],
-    threads: Int? = nil
-  ) -> AutoForecast {
-    calibrated(
-      on: (0..<panel.count).map { Array(panel.values(of: $0)) }, seasonLength: seasonLength,
-      horizon: horizon,
-      levels: levels, threads: threads)
   }
 }

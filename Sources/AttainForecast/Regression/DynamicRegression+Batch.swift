@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 import Foundation
 
 extension DynamicRegression {
@@ -32,18 +33,15 @@ extension DynamicRegression {
     let h = max(horizon, 0)
     let sorted = levels.sorted()
     var results = [Result<(Forecast, [String]), DynamicRegressionError>?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let out = buffer
-      ParallelChunks.run(count: count, threads: threads, chunkSize: 4) { range in
-        for i in range {
-          out[i] = Result { () throws(DynamicRegressionError) -> (Forecast, [String]) in
-            let drivers = try historyDrivers(panel, series: i, names: driverNames)
-            let model = try fit(
-              Array(panel.values(of: i)), drivers: drivers, driverNames: driverNames, start: panel.starts[i],
-              frequency: panel.frequency)
-            let f = try model.forecast(horizon: h, futureDrivers: futureDrivers[i], levels: sorted)
-            return (f, model.warnings)
-          }
+    ParallelChunks.fill(&results, threads: threads, chunkSize: 4) { range, out in
+      for i in range {
+        out[i] = Result { () throws(DynamicRegressionError) -> (Forecast, [String]) in
+          let drivers = try historyDrivers(panel, series: i, names: driverNames)
+          let model = try fit(
+            Array(panel.values(of: i)), drivers: drivers, driverNames: driverNames, start: panel.starts[i],
+            frequency: panel.frequency)
+          let f = try model.forecast(horizon: h, futureDrivers: futureDrivers[i], levels: sorted)
+          return (f, model.warnings)
         }
       }
     }
