@@ -67,7 +67,7 @@ let package = Package(
     .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
     .testTarget(name: "AttainPlanningTests", dependencies: ["AttainPlanning"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AttainWorkflowTests", dependencies: ["AttainWorkflow"]),
-    .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"], exclude: ["render_check.sh"]),
+    .testTarget(name: "AttainReportTests", dependencies: ["AttainReport", "AttainWorkflow"], exclude: ["render_check.sh"]),
     .testTarget(name: "AttainBenchTests", dependencies: ["AttainBench"]),
     .testTarget(name: "AttainCLITests", dependencies: ["Attain", "attain"]),
   ]

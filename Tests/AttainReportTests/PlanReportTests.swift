@@ -1,3 +1,4 @@
+@testable import AttainWorkflow
 import AttainData
 import AttainForecast
 import Foundation
@@ -158,7 +159,7 @@ import Testing
     #expect(actuals.starts == [cut, cut])
     let total = PlanAnalysis.total(panel, id: "all")
     #expect(total.starts == [s] && Array(total.values(of: 0)) == [1, 12, 23, 4])
-    #expect(throws: PlanReportError.noHistory(id: "a", before: "2020-11-01")) {
+    #expect(throws: PlanAnalysisError.noHistory(id: "a", before: "2020-11-01")) {
       try PlanAnalysis.split(panel, at: s)
     }
   }

@@ -1,3 +1,4 @@
+import AttainWorkflow
 import Foundation
 
 @testable import AttainReport

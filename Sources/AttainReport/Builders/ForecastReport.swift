@@ -1,3 +1,4 @@
+import AttainWorkflow
 import AttainData
 import AttainForecast
 

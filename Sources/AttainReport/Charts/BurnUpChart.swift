@@ -1,3 +1,5 @@
+import AttainWorkflow
+
 /// A burn-up chart for tracking a target through a plan period: cumulative actuals so far, the
 /// cumulative target path, the final target, and the simulated landing band (quantiles of the
 /// cumulative total over the remaining periods).

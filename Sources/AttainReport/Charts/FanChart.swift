@@ -1,3 +1,5 @@
+import AttainWorkflow
+
 /// A forecast fan chart: the history, the point forecast and nested shaded prediction bands.
 ///
 /// Periods are laid out left to right: `history.count` observed periods, then `forecast.count` future

@@ -4,7 +4,7 @@ import AttainPlanning
 import AttainSimulation
 
 /// The whole target-setting job for one plan year of monthly series, end to end, as the data of a
-/// `PlanReport`: forecast every series, simulate the year, recommend commit / target / stretch
+/// `YearPlan`: forecast every series, simulate the year, recommend commit / target / stretch
 /// targets for every series and the company total, split the company target over the months and
 /// down the organisation (with a buffer), measure scenario sensitivities and, when the data hold
 /// actuals of the plan year, track the target part-way through it.
@@ -96,16 +96,16 @@ public struct PlanAnalysis: Sendable {
   ///     top-level unit.
   ///   - source: where the data came from (shown in the report).
   ///   - progress: called after each step with the step's name (for a progress display).
-  /// - Throws: `PlanReportError` for unusable input; `SimulationError`, `PlanningError` from the steps.
+  /// - Throws: `PlanAnalysisError` for unusable input; `SimulationError`, `PlanningError` from the steps.
   public func run(
     panel: Panel, planStart: PeriodStamp, parent: (String) -> String?, source: String,
     progress: (String) -> Void = { _ in }
-  ) throws -> PlanReport {
-    guard horizon >= 1, paths >= 1 else { throw PlanReportError.invalidSetting("horizon and paths must be ≥ 1") }
+  ) throws -> YearPlan {
+    guard horizon >= 1, paths >= 1 else { throw PlanAnalysisError.invalidSetting("horizon and paths must be ≥ 1") }
     guard let anchor = tiers.firstIndex(where: { $0.name == anchorTier }) else {
-      throw PlanReportError.invalidSetting("no tier named \(anchorTier)")
+      throw PlanAnalysisError.invalidSetting("no tier named \(anchorTier)")
     }
-    guard let base = ModelCatalog.method(named: model) else { throw PlanReportError.invalidSetting("unknown model \(model)") }
+    guard let base = ModelCatalog.method(named: model) else { throw PlanAnalysisError.invalidSetting("unknown model \(model)") }
     let frequency = panel.frequency
     let (history, actuals) = try PlanAnalysis.split(panel, at: planStart)
     let method: any ForecastingMethod
@@ -146,20 +146,20 @@ public struct PlanAnalysis: Sendable {
     let outcome = try recommendation.run(panel: history, forecaster: forecaster, groups: everything, fitted: fit)
     progress("recommend")
     guard let companyGroup = outcome.result.groups.first, let rawTotals = outcome.result.groupPathTotals.totals(of: companyName)
-    else { throw PlanReportError.noSeries }
+    else { throw PlanAnalysisError.noSeries }
     let companyTargets = companyGroup.total.targetsAtProbability.map(\.value)
     let target = companyTargets[anchor]
     let unitRows = zip(outcome.result.units, 0..<history.count).map { unit, i in
-      PlanReport.UnitTargets(
+      YearPlan.UnitTargets(
         id: unit.id, lastYear: PlanAnalysis.lastTotal(history, i, horizon), forecast: PlanAnalysis.sum(forecast.forecast(of: i).mean),
         mean: unit.total.mean, targets: unit.total.targetsAtProbability.map(\.value))
     }
-    let companyRow = PlanReport.UnitTargets(
+    let companyRow = YearPlan.UnitTargets(
       id: companyName, lastYear: PlanAnalysis.lastTotal(company, 0, horizon),
       forecast: unitRows.reduce(0) { $0 + $1.forecast }, mean: companyGroup.total.mean, targets: companyTargets)
 
     // By month: month shares of the company history.
-    var months: [PlanReport.MonthRow] = []
+    var months: [YearPlan.MonthRow] = []
     if frequency == .monthly, case .date(let first) = planStart, company.count == 1, company.length(of: 0) >= 12,
       case .date(let historyStart) = company.starts[0]
     {
@@ -170,7 +170,7 @@ public struct PlanAnalysis: Sendable {
       let plans = try companyTargets.map { t throws(PlanningError) in try splitter.split(t, unit: 1) }
       for (k, month) in plans[0].months.enumerated() {
         months.append(
-          PlanReport.MonthRow(
+          YearPlan.MonthRow(
             label: month.label, share: shares[(month.start.month - 1) % 12],
             amounts: plans.map { $0.months[k].amount }))
       }
@@ -218,12 +218,11 @@ public struct PlanAnalysis: Sendable {
     let lastHistory = (0..<history.count).map { history.lastStamp(of: $0) }.max() ?? planStart
     let firstHistory = history.starts.min() ?? planStart
     let planStamps = (0..<horizon).map { planStart.advanced(by: $0, frequency: frequency) }
-    return PlanReport(
+    return YearPlan(
       source: source, history: history, forecasts: (0..<forecast.ids.count).map { forecast.forecast(of: $0) },
       methods: forecast.methods, company: company, companyForecast: companyForecast.forecast(of: 0),
       companyMethod: companyForecast.methods.first ?? "",
-      historyPeriod: PeriodLabels.label(firstHistory, frequency: frequency) + " – " + PeriodLabels.label(lastHistory, frequency: frequency),
-      planLabels: PeriodLabels.labels(planStamps, frequency: frequency), model: model, levels: levels.sorted(),
+      historyRange: firstHistory...max(firstHistory, lastHistory), planPeriods: planStamps, model: model, levels: levels.sorted(),
       paths: paths, seed: seed, marketCorrelation: rho, marketCorrelationEstimated: marketCorrelation == nil,
       calibration: outcome.calibration, calibrationWindows: calibrationWindows,
       backtest: backtest.series.map { ($0.id, $0.accuracy) }, backtestAverage: backtest.accuracy,
@@ -239,9 +238,9 @@ public struct PlanAnalysis: Sendable {
   /// targets)` returns the attainment probability of each assigned target by id.
   /// - Complexity: O(N log N) plus the probability run.
   func organisationSplit(
-    target: Double, units unitRows: [PlanReport.UnitTargets], parent: (String) -> String?,
+    target: Double, units unitRows: [YearPlan.UnitTargets], parent: (String) -> String?,
     probabilities: ([String: String], [String: Double], [String: Double]) throws -> [String: Double]
-  ) throws -> [PlanReport.OrganisationRow] {
+  ) throws -> [YearPlan.OrganisationRow] {
     var parents: [String] = []
     var children: [String: [Int]] = [:]
     var topLevel: [Int] = []
@@ -256,7 +255,7 @@ public struct PlanAnalysis: Sendable {
     func leaf(_ i: Int) -> OrganisationNode {
       OrganisationNode(PlanningUnit(id: unitRows[i].id, lastYear: unitRows[i].lastYear, forecast: unitRows[i].forecast))
     }
-    func sum(_ kids: [Int], _ value: (PlanReport.UnitTargets) -> Double) -> Double {
+    func sum(_ kids: [Int], _ value: (YearPlan.UnitTargets) -> Double) -> Double {
       kids.reduce(0) { $0 + value(unitRows[$1]) }
     }
     var tree: [OrganisationNode] = parents.map { p in
@@ -277,7 +276,7 @@ public struct PlanAnalysis: Sendable {
     let index = Dictionary(unitRows.indices.map { (unitRows[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
     return assigned.map { a in
       let kids = children[a.id] ?? index[a.id].map { [$0] } ?? []
-      return PlanReport.OrganisationRow(
+      return YearPlan.OrganisationRow(
         id: a.id, parent: a.parent, level: a.level, lastYear: kids.isEmpty ? .nan : sum(kids, \.lastYear),
         forecast: kids.isEmpty ? .nan : sum(kids, \.forecast), target: a.amount, probability: probability[a.id] ?? .nan)
     }
@@ -319,7 +318,7 @@ public struct PlanAnalysis: Sendable {
   func track(
     panel: Panel, actuals: Panel, planStart: PeriodStamp, forecaster: BatchForecaster, target: Double,
     monthTargets: [Double]
-  ) throws -> PlanReport.Tracking? {
+  ) throws -> YearPlan.Tracking? {
     let elapsed = min(trackingPeriods, horizon - 1)
     guard elapsed >= 1, let actualCompany = PlanAnalysis.planActuals(actuals, company: companyName, planStart: planStart),
       actualCompany.count >= elapsed
@@ -350,7 +349,7 @@ public struct PlanAnalysis: Sendable {
       upper90.append(actualToDate + g.quantiles[4].value)
       last = g
     }
-    return PlanReport.Tracking(
+    return YearPlan.Tracking(
       elapsed: elapsed, actuals: Array(actualCompany.prefix(elapsed)), monthTargets: monthTargets,
       target: target, landing90: IntervalBand(level: 90, lower: lower90, upper: upper90),
       landing50: IntervalBand(level: 50, lower: lower50, upper: upper50), landingMedian: median,
@@ -359,7 +358,7 @@ public struct PlanAnalysis: Sendable {
   }
 
   /// The observations before `stamp` (history) and from `stamp` on (actuals), per series.
-  /// - Throws: `PlanReportError.noHistory` when a series has no observation before `stamp`.
+  /// - Throws: `PlanAnalysisError.noHistory` when a series has no observation before `stamp`.
   static func split(_ panel: Panel, at stamp: PeriodStamp) throws -> (history: Panel, actuals: Panel) {
     var history = Panel(frequency: panel.frequency)
     var actuals = Panel(frequency: panel.frequency)
@@ -367,7 +366,7 @@ public struct PlanAnalysis: Sendable {
       let values = panel.values(of: i)
       var cut = 0
       while cut < values.count && panel.stamp(of: i, at: cut) < stamp { cut += 1 }
-      guard cut > 0 else { throw PlanReportError.noHistory(id: panel.ids[i], before: stamp.description) }
+      guard cut > 0 else { throw PlanAnalysisError.noHistory(id: panel.ids[i], before: stamp.description) }
       history.append(id: panel.ids[i], start: panel.starts[i], values: values.prefix(cut))
       if cut < values.count {
         actuals.append(id: panel.ids[i], start: panel.stamp(of: i, at: cut), values: values.dropFirst(cut))
@@ -417,7 +416,7 @@ public struct PlanAnalysis: Sendable {
 }
 
 /// Why a plan report cannot be built.
-public enum PlanReportError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PlanAnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A series has no observation before the plan start.
   case noHistory(id: String, before: String)
   /// The panel has no series.
