@@ -130,3 +130,35 @@ struct ARIMAReferenceTests {
   let f = try ARIMAFixtures.load()
   #expect(f.series.count >= 30)
 }
+
+@Suite("AutoARIMA against R forecast::auto.arima")
+struct AutoARIMAReferenceTests {
+  /// The chosen orders and constant equal R's on at least 90 % of the fixture series, and
+  /// where they are equal the point forecasts agree within 1e-4 relative (the fitted
+  /// coefficients agree as for fixed orders).
+  @Test("same orders as R on at least 90 % of the series")
+  func orders() throws {
+    let fixtures = try ARIMAFixtures.load()
+    var same = 0
+    var mismatches: [String] = []
+    for caseName in fixtures.auto.keys.sorted() {
+      let reference = try #require(fixtures.auto[caseName])
+      let y = try #require(fixtures.series[caseName])
+      let m = try #require(fixtures.periods[caseName])
+      let fitted = try AutoARIMA().fitAutoARIMA(y, seasonLength: m)
+      let constant = fitted.hasDrift || fitted.hasIntercept
+      if fitted.order == reference.order && constant == reference.constant {
+        same += 1
+        let means = try #require(fixtures.values["\(caseName)|auto|mean"])
+        let ours = fitted.pointForecast(horizon: means.count)
+        let scale = max(1, y.map(abs).max() ?? 1)
+        for t in 0..<means.count {
+          #expect(abs(ours[t] - means[t]) <= 1e-4 * max(abs(means[t]), 1e-3 * scale), "\(caseName) step \(t + 1)")
+        }
+      } else {
+        mismatches.append("\(caseName): \(fitted.order) constant \(constant) vs R \(reference.order) \(reference.constant)")
+      }
+    }
+    #expect(Double(same) >= 0.9 * Double(fixtures.auto.count), "\(same) of \(fixtures.auto.count); \(mismatches)")
+  }
+}

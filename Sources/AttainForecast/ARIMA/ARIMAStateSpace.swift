@@ -8,13 +8,13 @@ import Foundation
 /// The state is (αₜ, …, αₜ₋ᵣ₊₁ of the ARMA part in Harvey's form, r = max(p, q + 1), then the
 /// d + mD lagged levels needed to undo the differencing). The ARMA block starts from its
 /// stationary covariance Q₀, the solution of Q₀ = T Q₀ Tᵀ + R Rᵀ (Gardner, Harvey & Phillips
-/// 1980 solve the same equations; here the r(r+1)/2 linear equations are solved by LAPACK
-/// `dgesv`), the differenced block from a diffuse prior of variance κ = 10⁶; observations
+/// 1980 solve the same equations; here Q₀ is assembled from the ARMA autocovariances, see
+/// `stationaryCovarianceFromAutocovariances`), the differenced block from a diffuse prior of variance κ = 10⁶; observations
 /// whose innovation variance is ≥ 10⁴ (the diffuse ones) do not enter the likelihood.
 ///
 /// Storage is allocated once in `init` and reused by every likelihood evaluation, so the
 /// optimiser's hundreds of evaluations allocate nothing.
-/// - Complexity: each `filter` is O(n·(r + d)²) plus O((r(r+1)/2)³) for Q₀ when p > 0.
+/// - Complexity: each `filter` is O(n·(r + d)²) plus O(p³ + r²s²) for Q₀ (s non-zero coefficients).
 final class ARIMAStateSpace {
   /// Expanded AR order p + mP, MA order q + mQ.
   let arCount: Int
@@ -38,6 +38,8 @@ final class ARIMAStateSpace {
   private let system: UnsafeMutableBufferPointer<Double>
   private let rhs: UnsafeMutableBufferPointer<Double>
   private let pivots: UnsafeMutableBufferPointer<Int32>
+  private let psi: UnsafeMutableBufferPointer<Double>
+  private let gamma: UnsafeMutableBufferPointer<Double>
 
   /// The diffuse prior variance κ of the differenced block (R's default 10⁶).
   static let diffuseVariance = 1e6
@@ -49,7 +51,6 @@ final class ARIMAStateSpace {
     r = max(arCount, maCount + 1)
     differenceCount = order.d + season * order.seasonalD
     let rd = r + differenceCount
-    let np = r * (r + 1) / 2
     func buffer(_ n: Int) -> UnsafeMutableBufferPointer<Double> {
       let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(n, 1))
       b.initialize(repeating: 0)
@@ -64,9 +65,11 @@ final class ARIMAStateSpace {
     anew = buffer(rd)
     M = buffer(rd)
     mm = buffer(rd * rd)
-    system = buffer(arCount > 0 && r > 1 ? np * np : 0)
-    rhs = buffer(np)
-    pivots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(np, 1))
+    system = buffer((arCount + 1) * (arCount + 1))
+    rhs = buffer(arCount + 1)
+    psi = buffer(r + 1)
+    gamma = buffer(r + 1)
+    pivots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: arCount + 1)
     pivots.initialize(repeating: 0)
     let coefficients = ARIMAPolynomials.differencingCoefficients(
       d: order.d, seasonalD: order.seasonalD, period: season)
@@ -74,7 +77,7 @@ final class ARIMAStateSpace {
   }
 
   deinit {
-    for b in [phi, theta, delta, a, P, Pnew, anew, M, mm, system, rhs] { b.deallocate() }
+    for b in [phi, theta, delta, a, P, Pnew, anew, M, mm, system, rhs, psi, gamma] { b.deallocate() }
     pivots.deallocate()
   }
 
@@ -104,39 +107,107 @@ final class ARIMAStateSpace {
         }
       }
     } else {
-      // Unknowns: the upper triangle of Q₀ packed by columns, index(i, j) = i + j(j+1)/2, i ≤ j.
-      let np = r * (r + 1) / 2
-      @inline(__always) func index(_ i: Int, _ j: Int) -> Int { i <= j ? i + j * (j + 1) / 2 : j + i * (i + 1) / 2 }
-      for k in 0..<(np * np) { system[k] = 0 }
-      for j in 0..<r {
-        let phiJ = j < p ? phi[j] : 0
-        let vj = j == 0 ? 1 : theta[j - 1]
-        for i in 0...j {
-          let phiI = i < p ? phi[i] : 0
-          let vi = i == 0 ? 1 : theta[i - 1]
-          let row = index(i, j)
-          rhs[row] = vi * vj
-          system[row + np * row] += 1
-          system[row + np * index(0, 0)] -= phiI * phiJ
-          if j + 1 < r {
-            system[row + np * index(0, j + 1)] -= phiI
-            system[row + np * index(i + 1, j + 1)] -= 1
-          }
-          if i + 1 < r { system[row + np * index(0, i + 1)] -= phiJ }
-        }
-      }
-      guard let sa = system.baseAddress, let sb = rhs.baseAddress, let sp = pivots.baseAddress,
-        DenseSolve.solveInPlace(order: np, matrix: sa, rightHandSide: sb, pivots: sp)
-      else { return false }
-      for j in 0..<r {
-        for i in 0...j {
-          let v = rhs[index(i, j)]
-          Pnew[i + rd * j] = v
-          Pnew[j + rd * i] = v
-        }
-      }
+      guard stationaryCovarianceFromAutocovariances() else { return false }
     }
     for i in r..<rd { Pnew[i + rd * i] = Self.diffuseVariance }
+    return true
+  }
+
+  /// Q₀ for an ARMA block with p > 0 from the process's autocovariances.
+  ///
+  /// State i of Harvey's form is αₜ[0] = xₜ and αₜ[i] = Σ_{k>i} φₖxₜ₊ᵢ₋ₖ + Σ_{k≥i} θₖεₜ₊ᵢ₋ₖ,
+  /// so Cov(αₜ[i], αₜ[l]) is a sum of autocovariances γ(h) of x, cross-covariances
+  /// Cov(xₜ₋ⱼ, εₜ₋ⱼ') = ψ_{j'−j} and white-noise terms. γ(0…p) solve the (p+1) equations
+  /// γ(h) − Σφₖγ(|h−k|) = Σ_{j≥h} θⱼψⱼ₋ₕ (LAPACK `dgesv`), later lags follow by recursion.
+  /// This is the same stationary covariance Gardner et al. (1980) compute (the solution of
+  /// Q₀ = TQ₀Tᵀ + RRᵀ), in O(p³ + r²·s²) with s the non-zero coefficients instead of
+  /// O(r⁶), which matters for seasonal AR terms (r = 13…26 for monthly data).
+  /// Reference: Brockwell & Davis (1991), *Time Series: Theory and Methods*, §3.3.
+  private func stationaryCovarianceFromAutocovariances() -> Bool {
+    let p = arCount
+    let rd = self.rd
+    @inline(__always) func phiK(_ k: Int) -> Double { k >= 1 && k <= p ? phi[k - 1] : 0 }
+    @inline(__always) func thetaK(_ k: Int) -> Double { k == 0 ? 1 : (k <= r - 1 ? theta[k - 1] : 0) }
+    // ψ₀…ψᵣ.
+    for j in 0...r {
+      var v = thetaK(j)
+      var k = 1
+      while k <= min(j, p) {
+        v += phiK(k) * psi[j - k]
+        k += 1
+      }
+      psi[j] = v
+    }
+    // γ(0…p) from the (p + 1) × (p + 1) system.
+    let size = p + 1
+    for i in 0..<(size * size) { system[i] = 0 }
+    for h in 0...p {
+      system[h + size * h] += 1
+      for k in 1...p { system[h + size * abs(h - k)] -= phiK(k) }
+      var v = 0.0
+      var j = h
+      while j <= r - 1 {
+        v += thetaK(j) * psi[j - h]
+        j += 1
+      }
+      rhs[h] = v
+    }
+    guard let sa = system.baseAddress, let sb = rhs.baseAddress, let sp = pivots.baseAddress,
+      DenseSolve.solveInPlace(order: size, matrix: sa, rightHandSide: sb, pivots: sp)
+    else { return false }
+    for h in 0...min(p, r) { gamma[h] = rhs[h] }
+    if p < r {
+      for h in (p + 1)...r {
+        var v = 0.0
+        for k in 1...p { v += phiK(k) * gamma[h - k] }
+        var j = h
+        while j <= r - 1 {
+          v += thetaK(j) * psi[j - h]
+          j += 1
+        }
+        gamma[h] = v
+      }
+    }
+    // State i as x-lag coefficients a (lags 0…r) and ε-lag coefficients b (lags 0…r).
+    @inline(__always) func a(_ i: Int, _ lag: Int) -> Double { i == 0 ? (lag == 0 ? 1 : 0) : phiK(i + lag) * (lag >= 1 ? 1 : 0) }
+    @inline(__always) func b(_ i: Int, _ lag: Int) -> Double { i == 0 ? 0 : thetaK(i + lag) }
+    for i in 0..<r {
+      for l in i..<r {
+        var v = 0.0
+        let ja = i == 0 ? 0...0 : 1...max(r - i, 1)
+        let la = l == 0 ? 0...0 : 1...max(r - l, 1)
+        for j in ja {
+          let ai = a(i, j)
+          if ai == 0 { continue }
+          for jj in la {
+            let al = a(l, jj)
+            if al != 0 { v += ai * al * gamma[abs(j - jj)] }
+          }
+          if l > 0 {
+            // Cov(x_{t−j}, ε_{t−j'}) = ψ_{j'−j} for j' ≥ j.
+            var jj = j
+            while jj <= r - 1 - l {
+              let bl = b(l, jj)
+              if bl != 0 { v += ai * bl * psi[jj - j] }
+              jj += 1
+            }
+          }
+        }
+        if i > 0 {
+          for j in 0...(r - 1 - i) {
+            let bi = b(i, j)
+            if bi == 0 { continue }
+            for jj in la where jj <= j {
+              let al = a(l, jj)
+              if al != 0 { v += bi * al * psi[j - jj] }
+            }
+            if l > 0 && j <= r - 1 - l { v += bi * b(l, j) }
+          }
+        }
+        Pnew[i + rd * l] = v
+        Pnew[l + rd * i] = v
+      }
+    }
     return true
   }
 
