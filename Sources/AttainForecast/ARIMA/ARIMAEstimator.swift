@@ -46,9 +46,52 @@ enum ARIMAEstimationError: Error {
 /// invertibility corrections, so that converged coefficients agree with R's.
 /// Reference: R Core, `stats::arima` (Ripley 2002, *Time series in R 1.5.0*, R News 2(2)).
 enum ARIMAEstimator {
+  /// Estimates `order` on `y` with a mean (d + D = 0) or drift (d + D = 1) as asked.
+  ///
+  /// With `fast` (the automatic search), the model is fitted to the differenced series with the
+  /// differenced regressor and the filter switches to its steady state when the state is known
+  /// to 10⁻⁹: the likelihood of the differenced data, which R's diffuse prior (κ = 10⁶)
+  /// approximates; criteria agree to ~10⁻⁶ and the chosen model is refitted exactly.
   static func estimate(
     _ y: [Double], order: ARIMAOrder, period: Int, includeMean: Bool, includeDrift: Bool,
-    method: ARIMAEstimationMethod
+    method: ARIMAEstimationMethod, fast: Bool = false
+  ) throws -> ARIMAEstimate {
+    let n = y.count
+    let m = max(period, 1)
+    let hasIntercept = includeMean && order.d + order.seasonalD == 0
+    let hasDrift = includeDrift && !hasIntercept
+    var regressor: [Double]? = nil
+    if hasIntercept { regressor = [Double](repeating: 1, count: n) }
+    if hasDrift { regressor = (1...max(n, 1)).map(Double.init) }
+    guard fast, order.d + order.seasonalD > 0 else {
+      var e = try core(y, order: order, period: m, regressor: regressor, method: method, steadyState: fast ? 1e-9 : nil)
+      e.hasIntercept = hasIntercept
+      e.hasDrift = hasDrift
+      return e
+    }
+    func difference(_ v: [Double]) -> [Double] {
+      var x = v
+      for _ in 0..<order.d { x = x.count > 1 ? (1..<x.count).map { x[$0] - x[$0 - 1] } : [] }
+      for _ in 0..<order.seasonalD { x = x.count > m ? (m..<x.count).map { x[$0] - x[$0 - m] } : [] }
+      return x
+    }
+    var stationary = order
+    stationary.d = 0
+    stationary.seasonalD = 0
+    var e = try core(
+      difference(y), order: stationary, period: m, regressor: regressor.map(difference), method: method,
+      steadyState: 1e-9)
+    e.order = order
+    e.hasIntercept = hasIntercept
+    e.hasDrift = hasDrift
+    e.count = n
+    return e
+  }
+
+  /// The estimation proper, with an optional regressor column (its coefficient last).
+  private static func core(
+    _ y: [Double], order: ARIMAOrder, period: Int, regressor: [Double]?, method: ARIMAEstimationMethod,
+    steadyState: Double?
   ) throws -> ARIMAEstimate {
     let n = y.count
     let m = max(period, 1)
@@ -58,12 +101,8 @@ enum ARIMAEstimator {
     let sq = order.seasonalQ
     let narma = p + q + sp + sq
     let differences = order.d + m * order.seasonalD
-    let hasIntercept = includeMean && order.d + order.seasonalD == 0
-    let hasDrift = includeDrift && !hasIntercept
-    // Regressors: intercept (a column of ones) or drift 1…n.
-    var regressor: [Double]? = nil
-    if hasIntercept { regressor = [Double](repeating: 1, count: n) }
-    if hasDrift { regressor = (1...max(n, 1)).map(Double.init) }
+    let hasIntercept = false
+    let hasDrift = false
     let nUsed = n - differences
     guard nUsed > 0 else { throw ARIMAEstimationError.tooFewObservations }
 
@@ -201,7 +240,7 @@ enum ARIMAEstimator {
       }
       loadResponse(params)
       guard
-        let sums = work.withUnsafeBufferPointer({ stateSpace.filter($0) })
+        let sums = work.withUnsafeBufferPointer({ stateSpace.filter($0, steadyState: steadyState) })
       else { return Double.greatestFiniteMagnitude }
       let nu = Double(sums.used)
       return 0.5 * (log(sums.ssq / nu) + sums.sumLog / nu)

@@ -49,7 +49,8 @@ struct AutoARIMASearch {
     do {
       estimate = try ARIMAEstimator.estimate(
         series, order: o, period: m, includeMean: c.constant && diffs == 0,
-        includeDrift: c.constant && diffs == 1, method: approximate ? .conditional : .conditionalThenExact)
+        includeDrift: c.constant && diffs == 1, method: approximate ? .conditional : .conditionalThenExact,
+        fast: true)
     } catch {
       return Scored(estimate: nil, criterion: .infinity)
     }
@@ -267,8 +268,12 @@ struct AutoARIMASearch {
         }
       }
     }
-    _ = bestCandidate
     guard best.criterion < .infinity else { return nil }
-    return best.estimate
+    // The search ranks by the fast likelihood; the chosen model is refitted exactly as R fits it.
+    let o = bestCandidate.order
+    let diffs = o.d + o.seasonalD
+    return try? ARIMAEstimator.estimate(
+      series, order: o, period: m, includeMean: bestCandidate.constant && diffs == 0,
+      includeDrift: bestCandidate.constant && diffs == 1, method: .conditionalThenExact)
   }
 }
