@@ -276,7 +276,11 @@ final class ARIMAStateSpace {
         for k in 0..<d { tmp += delta[k] * a[r + k] }
         anew[r] = tmp
       }
-      if l > 0 { predictCovariance(p: p, q: q, d: d, rd: rd) }
+      if l > 0 {
+        if steadyTolerance > 0 { predictStationaryCovarianceSymmetric(p: p) } else {
+          predictCovariance(p: p, q: q, d: d, rd: rd)
+        }
+      }
       let yl = y[l]
       if !yl.isNaN {
         var resid0 = yl - anew[0]
@@ -296,9 +300,20 @@ final class ARIMAStateSpace {
         }
         residuals?[l] = resid0 / gain.squareRoot()
         for i in 0..<rd { a[i] = anew[i] + M[i] * resid0 / gain }
-        for j in 0..<rd {
-          let mj = M[j] / gain
-          for i in 0..<rd { P[i + rd * j] = Pnew[i + rd * j] - M[i] * mj }
+        if steadyTolerance > 0 {
+          for j in 0..<rd {
+            let mj = M[j] / gain
+            for i in j..<rd {
+              let v = Pnew[i + rd * j] - M[i] * mj
+              P[i + rd * j] = v
+              P[j + rd * i] = v
+            }
+          }
+        } else {
+          for j in 0..<rd {
+            let mj = M[j] / gain
+            for i in 0..<rd { P[i + rd * j] = Pnew[i + rd * j] - M[i] * mj }
+          }
         }
       } else {
         for i in 0..<rd { a[i] = anew[i] }
@@ -314,6 +329,32 @@ final class ARIMAStateSpace {
   private func isNegligible(_ P: UnsafeMutableBufferPointer<Double>, count: Int, below bound: Double) -> Bool {
     for i in 0..<count where abs(P[i]) >= bound { return false }
     return true
+  }
+
+  /// Pnew = T P Tᵀ + R Rᵀ without a differenced block, computing one triangle (the search's
+  /// fast filter; the same sums as `predictCovariance`, mirrored).
+  @inline(__always)
+  private func predictStationaryCovarianceSymmetric(p: Int) {
+    let r = self.r
+    let p00 = P[0]
+    for j in 0..<r {
+      let vj = j == 0 ? 1 : theta[j - 1]
+      let phiJ = j < p ? phi[j] : 0
+      let pj1 = j < r - 1 ? P[j + 1] : 0
+      for i in j..<r {
+        let vi = i == 0 ? 1 : theta[i - 1]
+        let phiI = i < p ? phi[i] : 0
+        var tmp = vi * vj + phiI * phiJ * p00
+        if i < r - 1 {
+          tmp += P[i + 1 + r * (j + 1)]
+          tmp += phiI * pj1 + phiJ * P[i + 1]
+        } else {
+          tmp += phiI * pj1
+        }
+        Pnew[i + r * j] = tmp
+        Pnew[j + r * i] = tmp
+      }
+    }
   }
 
   /// Pnew = T P Tᵀ + R Rᵀ for the current φ, θ, δ.
