@@ -23,12 +23,14 @@ import Testing
       input: Self.input)
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.first == "unique_id,ds,\(column),\(column)-lo-80,\(column)-hi-80,\(column)-lo-95,\(column)-hi-95")
+    #expect(lines.first == "unique_id,ds,\(column),\(column)-lo-95,\(column)-lo-80,\(column)-hi-80,\(column)-hi-95")
     #expect(lines.count == 1 + 2 * 8)
     for line in lines.dropFirst() {
       let values = line.split(separator: ",").dropFirst(2).compactMap { Double($0) }
       #expect(values.count == 5 && values.allSatisfy(\.isFinite), "\(line)")
-      if values.count == 5 { #expect(values[3] <= values[1] && values[1] <= values[0] && values[0] <= values[2]) }
+      if values.count == 5 {
+        #expect(values[1] <= values[2] && values[2] <= values[0] && values[0] <= values[3] && values[3] <= values[4])
+      }
     }
   }
 
