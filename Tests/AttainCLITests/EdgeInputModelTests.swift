@@ -9,6 +9,7 @@ import Testing
     switch name {
     case "ets:XYZ": ["ets:ANN", "ets:AAN", "ets:AAdN", "ets:ANA", "ets:MNM", "ets:MAM"]
     case "window:K": ["window:1", "window:3"]
+    case "arima:p,d,q[:P,D,Q]": ["arima:0,1,1", "arima:1,0,0:0,1,1", "arima:2,1,0"]
     default: [name]
     }
   }
