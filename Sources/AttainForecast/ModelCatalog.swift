@@ -4,16 +4,18 @@
 /// (one ETS model, e.g. `ets:MAM`, `ets:AAdN`), `theta` (standard Theta, as in M3),
 /// `otm`/`dotm`/`autotheta` (optimised, dynamic optimised and automatically chosen Theta),
 /// `naive`, `snaive`, `naive2`, `drift`, `mean`, `window:K` (mean of the last K), `trend`
-/// (linear trend), `trend-seasonal` (linear trend with seasonal dummies); for intermittent
-/// demand `croston`, `sba`, `croston-optimized`, `tsb` (both α optimised), `tsb:AD,AP` (given
-/// α_d and α_p, e.g. `tsb:0.2,0.2`), `adida`, `imapa` (statsforecast's column names
-/// `CrostonClassic`, `CrostonSBA`, `CrostonOptimized`, `TSB`, `ADIDA`, `IMAPA` work too).
+/// (linear trend), `trend-seasonal` (linear trend with seasonal dummies), `arima` (AutoARIMA,
+/// stepwise Hyndman–Khandakar search by AICc) and `arima:p,d,q` / `arima:p,d,q:P,D,Q` (one
+/// seasonal ARIMA model); for intermittent demand `croston`, `sba`, `croston-optimized`, `tsb`
+/// (both α optimised), `tsb:AD,AP` (given α_d and α_p, e.g. `tsb:0.2,0.2`), `adida`, `imapa`
+/// (statsforecast's column names `CrostonClassic`, `CrostonSBA`, `CrostonOptimized`, `TSB`,
+/// `ADIDA`, `IMAPA` work too). ARIMA and the intermittent models are not part of `auto`.
 public enum ModelCatalog {
   /// The names accepted by `method(named:)`, for help texts.
   public static let names = [
     "auto", "ets", "ets:XYZ", "theta", "otm", "dotm", "autotheta", "naive", "snaive", "naive2", "drift", "mean",
-    "window:K", "trend", "trend-seasonal", "croston", "sba", "croston-optimized", "tsb",
-    "tsb:AD,AP", "adida", "imapa",
+    "window:K", "trend", "trend-seasonal", "arima", "arima:p,d,q[:P,D,Q]", "croston", "sba",
+    "croston-optimized", "tsb", "tsb:AD,AP", "adida", "imapa",
   ]
 
   /// The method called `name` (case-insensitive), or nil when the name is unknown.
@@ -21,6 +23,9 @@ public enum ModelCatalog {
     let lower = name.lowercased()
     if lower.hasPrefix("ets:") {
       return try? ETS(parsing: String(name.dropFirst(4)).uppercased())
+    }
+    if lower.hasPrefix("arima:") {
+      return try? ARIMA(parsing: String(lower.dropFirst(6)))
     }
     if lower.hasPrefix("window:") {
       guard let k = Int(lower.dropFirst(7)), k >= 1 else { return nil }
@@ -45,6 +50,7 @@ public enum ModelCatalog {
     case "naive2": return Naive2()
     case "drift", "rwd": return RandomWalkWithDrift()
     case "mean", "historicaverage": return HistoricAverage()
+    case "arima", "autoarima": return AutoARIMA()
     case "trend", "lineartrend": return LinearTrend()
     case "trend-seasonal": return LinearTrend(seasonal: true)
     case "croston", "crostonclassic": return Croston(variant: .classic)

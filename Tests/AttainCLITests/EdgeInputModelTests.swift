@@ -10,6 +10,7 @@ import Testing
     case "ets:XYZ": ["ets:ANN", "ets:AAN", "ets:AAdN", "ets:ANA", "ets:MNM", "ets:MAM"]
     case "window:K": ["window:1", "window:3"]
     case "tsb:AD,AP": ["tsb:0.2,0.2"]
+    case "arima:p,d,q[:P,D,Q]": ["arima:0,1,1", "arima:1,0,0:0,1,1", "arima:2,1,0"]
     default: [name]
     }
   }
