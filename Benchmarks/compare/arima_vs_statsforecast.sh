@@ -12,28 +12,17 @@
 # alternate three times and each side's best time counts; then the ratio, and the sMAPE/coverage of both on the M3 hold-out of those series.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Benchmarks/compare/common.sh
 N="${1:-400}"
 THREADS="${2:-2}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
-VENV=Benchmarks/compare/.venv
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-# The venv is shared by the comparison scripts: install what this one needs when missing.
-"$VENV/bin/python" -c "import statsforecast, pandas" 2>/dev/null || "$VENV/bin/pip" install -q statsforecast pandas
+compare_venv statsforecast pandas
 # ATTAIN_BIN=path/to/attain uses an existing release binary instead of building one.
-if [ -n "${ATTAIN_BIN:-}" ]; then
-  ATTAIN="$ATTAIN_BIN"
-else
-  make -s build >/dev/null
-  ATTAIN=.build/release/attain
-fi
+compare_attain
 
 # The first N monthly series of the training and test files (untimed).
-awk -F, -v n="$N" 'NR > 1 && $2 == "monthly" && k < n { print $1; k++ }' datasets/m3/m3-meta.csv > "$OUT/ids"
-for part in train test; do
-  awk -F, 'FNR == NR { keep[$1] = 1; next } FNR == 1 || ($1 in keep)' "$OUT/ids" "datasets/m3/m3-$part.csv" \
-    > "$OUT/$part.csv"
-done
+m3_monthly_subset "$N" "$OUT"
 
 # Alternating runs, best of 3 each (see arima_vs_statsforecast.py).
 times=$("$VENV/bin/python" Benchmarks/compare/arima_vs_statsforecast.py run "$OUT/train.csv" "$OUT/sf.csv" "$THREADS" \

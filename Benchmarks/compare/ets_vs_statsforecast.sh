@@ -7,14 +7,12 @@
 # their ratios, sMAPE and interval coverage on the M3 hold-out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Benchmarks/compare/common.sh
 N="${1:-400}"
 THREADS="${2:-1}"
 ROUNDS="${ROUNDS:-5}"
 OUT="$(mktemp -d)"
-VENV=Benchmarks/compare/.venv
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-# The venv is shared by the comparison scripts: install what this one needs when missing.
-"$VENV/bin/python" -c "import statsforecast, pandas" 2>/dev/null || "$VENV/bin/pip" install -q statsforecast pandas
+compare_venv statsforecast pandas
 flags="$(make -s cpu-flags)"
 (cd Benchmarks/compare/ets_runner && swift build -c release $flags >/dev/null)
 for round in $(seq 1 "$ROUNDS"); do

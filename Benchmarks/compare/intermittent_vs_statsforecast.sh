@@ -13,20 +13,14 @@
 # forecasts is printed per model.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Benchmarks/compare/common.sh
 THREADS="${1:-2}"
 RUNS="${2:-3}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
-VENV=Benchmarks/compare/.venv
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-"$VENV/bin/python" -c "import statsforecast, pandas" 2>/dev/null || "$VENV/bin/pip" install -q statsforecast pandas
+compare_venv statsforecast pandas
 # ATTAIN_BIN=path/to/attain uses an existing release binary instead of building one.
-if [ -n "${ATTAIN_BIN:-}" ]; then
-  ATTAIN="$ATTAIN_BIN"
-else
-  make -s build >/dev/null
-  ATTAIN=.build/release/attain
-fi
+compare_attain
 
 # Product ID x ISO week Quantity (untimed), cut at 2016-12-26, all-zero products dropped.
 "$ATTAIN" aggregate datasets/superstore/superstore-orders.csv --date-column "Order Date" \
