@@ -18,6 +18,25 @@ public enum ModelCatalog {
     "croston-optimized", "tsb", "tsb:AD,AP", "adida", "imapa",
   ]
 
+  /// Why `name` names no method when it is a malformed `ets:` or `arima:` specification: the
+  /// parser's reason (e.g. "expected three integers p,d,q, got '1,x,1'"). Nil for any other name,
+  /// known or not, so a caller can still say "unknown model" for those.
+  public static func specificationProblem(in name: String) -> String? {
+    let lower = name.lowercased()
+    do {
+      if lower.hasPrefix("ets:") {
+        _ = try ETS(parsing: String(name.dropFirst(4)).uppercased())
+      } else if lower.hasPrefix("arima:") {
+        _ = try ARIMA(parsing: String(lower.dropFirst(6)))
+      }
+      return nil
+    } catch ForecastError.invalidParameter(_, _, let reason) {
+      return reason
+    } catch {
+      return "\(error)"
+    }
+  }
+
   /// The method called `name` (case-insensitive), or nil when the name is unknown.
   public static func method(named name: String) -> (any ForecastingMethod)? {
     let lower = name.lowercased()

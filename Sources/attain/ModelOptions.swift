@@ -22,6 +22,9 @@ struct ModelOptions: ParsableArguments {
 
   func validate() throws {
     if ModelCatalog.method(named: model) == nil && !isRegression {
+      if let problem = ModelCatalog.specificationProblem(in: model) {
+        throw ValidationError("invalid --model '\(model)': \(problem)")
+      }
       throw ValidationError("unknown --model '\(model)'; expected one of \(ModelCatalog.names.joined(separator: ", "))")
     }
     if let horizon, horizon < 1 { throw ValidationError("--horizon must be a positive number of periods, got \(horizon)") }
