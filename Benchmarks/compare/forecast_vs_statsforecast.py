@@ -1,7 +1,9 @@
-"""statsforecast side of forecast_vs_statsforecast.sh, and the accuracy of both sides.
+"""statsforecast side of forecast_vs_statsforecast.sh and arima_vs_statsforecast.sh, and the
+accuracy of both sides. MODEL (environment) is the statsforecast model and the forecast column of
+both sides: AutoETS (default) or AutoARIMA.
 
   python forecast_vs_statsforecast.py run TRAIN.csv OUT.csv THREADS ATTAIN_COMMAND...
-      StatsForecast(models=[AutoETS(season_length=12)], freq=1, n_jobs=THREADS)
+      StatsForecast(models=[MODEL(season_length=12)], freq=1, n_jobs=THREADS)
       .forecast(df=train, h=18, level=[80, 95]) after a warm-up on the same data (numba
       compilation and caches excluded), alternating ROUNDS times (environment, default 5) with
       the whole ATTAIN_COMMAND process (so both sides see the same machine: its speed drifts by
@@ -17,17 +19,19 @@ import time
 import numpy as np
 import pandas as pd
 
+MODEL = os.environ.get("MODEL", "AutoETS")
+
 
 def run(train_path, out_path, threads, attain_command):
     import subprocess
 
     from statsforecast import StatsForecast
-    from statsforecast.models import AutoETS
+    from statsforecast import models
 
     df = pd.read_csv(train_path)
 
     def forecast(frame):
-        sf = StatsForecast(models=[AutoETS(season_length=12)], freq=1, n_jobs=threads)
+        sf = StatsForecast(models=[getattr(models, MODEL)(season_length=12)], freq=1, n_jobs=threads)
         return sf.forecast(df=frame, h=18, level=[80, 95])
 
     forecast(df)  # warm-up: numba compilation, imports, worker start-up code paths
@@ -49,8 +53,8 @@ def score(test_path, attain_path, sf_path):
     test = pd.read_csv(test_path)
     test["step"] = test.groupby("unique_id").cumcount()
     sides = {
-        "attain": (pd.read_csv(attain_path), "AutoETS"),
-        "statsforecast": (pd.read_csv(sf_path), "AutoETS"),
+        "attain": (pd.read_csv(attain_path), MODEL),
+        "statsforecast": (pd.read_csv(sf_path), MODEL),
     }
     for name, (frame, col) in sides.items():
         frame = frame.copy()
